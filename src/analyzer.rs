@@ -1,0 +1,199 @@
+//! The analyzer: built once, immutable, shared by reference across threads.
+
+use crate::analysis::{Analysis, SCHEMA};
+use crate::config::Config;
+use crate::error::Result;
+use crate::ingest::{self, Decoded, Limits};
+use crate::structure;
+use std::path::Path;
+
+/// Builds an [`Analyzer`] with a [`Config`].
+///
+/// ```
+/// use shuzhi::{Analyzer, Config};
+/// let an = Analyzer::builder()
+///     .config(Config { max_document_bytes: 1 << 20, ..Config::default() })
+///     .build()
+///     .unwrap();
+/// assert_eq!(an.config().max_document_bytes, 1 << 20);
+/// ```
+#[derive(Debug, Clone, Default)]
+pub struct AnalyzerBuilder {
+    config: Config,
+}
+
+impl AnalyzerBuilder {
+    /// Uses `config` for every setting.
+    pub fn config(mut self, config: Config) -> Self {
+        self.config = config;
+        self
+    }
+
+    /// Builds the analyzer.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) for an unknown encoding label.
+    pub fn build(self) -> Result<Analyzer> {
+        let forced = match &self.config.encoding {
+            Some(label) => Some(ingest::encoding_for_label(label)?),
+            None => None,
+        };
+        Ok(Analyzer {
+            config: self.config,
+            forced,
+        })
+    }
+}
+
+/// Reads duty reports, work reports and speeches and tells what is in them.
+///
+/// Build it once and share it: it is `Send + Sync` and works through `&self`.
+/// Analysing text never panics, whatever the input.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let an = Analyzer::new();
+/// let a = an.analyze("在基层党组织书记述职评议会上讲话\n同志们:\n一、提高政治责任意识\n要深入贯彻落实。");
+/// assert_eq!(a.title.as_deref(), Some("在基层党组织书记述职评议会上讲话"));
+/// assert_eq!(a.sections[0].heading, "一、提高政治责任意识");
+/// ```
+#[derive(Debug, Clone)]
+pub struct Analyzer {
+    config: Config,
+    forced: Option<&'static encoding_rs::Encoding>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer::new()
+    }
+}
+
+impl Analyzer {
+    /// An analyzer with the embedded defaults.
+    pub fn new() -> Analyzer {
+        Analyzer {
+            config: Config::default(),
+            forced: None,
+        }
+    }
+
+    /// A builder for an analyzer with other settings.
+    pub fn builder() -> AnalyzerBuilder {
+        AnalyzerBuilder::default()
+    }
+
+    /// The settings in use.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    fn limits(&self) -> Limits {
+        Limits {
+            max_bytes: self.config.max_document_bytes,
+            max_docx_unpacked: self.config.max_docx_unpacked_bytes,
+        }
+    }
+
+    /// Analyses `text` as one document (id `"text"`).
+    pub fn analyze(&self, text: &str) -> Analysis {
+        self.analyze_part(
+            text,
+            0..text.len(),
+            "text".to_owned(),
+            "utf-8",
+            0,
+            None,
+            None,
+        )
+    }
+
+    /// Analyses the text of one input, splitting a compilation of several
+    /// speeches (篇1, 篇2…) into documents `id#1`, `id#2`….
+    pub fn analyze_text(&self, id: &str, text: &str) -> Vec<Analysis> {
+        self.analyze_decoded(
+            id,
+            &Decoded {
+                text: text.to_owned(),
+                encoding: "utf-8",
+                bom: false,
+                replaced: 0,
+            },
+        )
+    }
+
+    fn analyze_decoded(&self, id: &str, d: &Decoded) -> Vec<Analysis> {
+        let parts = ingest::split_compilation(&d.text);
+        parts
+            .into_iter()
+            .map(|p| {
+                let pid = match p.number {
+                    Some(n) => format!("{id}#{n}"),
+                    None => id.to_owned(),
+                };
+                self.analyze_part(
+                    &d.text,
+                    p.range,
+                    pid,
+                    d.encoding,
+                    d.replaced,
+                    p.title.as_deref(),
+                    None,
+                )
+            })
+            .collect()
+    }
+
+    /// Decodes `bytes` (any supported encoding or format; `name` gives the
+    /// file extension and the id) and analyses every document in them.
+    ///
+    /// # Errors
+    ///
+    /// `decode`, `binary`, `too_large`, `unsupported_format` or `docx`
+    /// errors for input that cannot be read as text.
+    pub fn analyze_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
+        let ext = Path::new(name).extension().and_then(|e| e.to_str());
+        let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
+        Ok(self.analyze_decoded(name, &d))
+    }
+
+    /// Reads and analyses a file (`.txt`, `.md`, `.docx`…); the id is the path as given.
+    ///
+    /// # Errors
+    ///
+    /// As [`analyze_bytes`](Self::analyze_bytes), plus `io` when the file cannot be read.
+    pub fn analyze_path(&self, path: impl AsRef<Path>) -> Result<Vec<Analysis>> {
+        let path = path.as_ref();
+        let bytes = ingest::read_file(path, self.limits())?;
+        self.analyze_bytes(&bytes, &path.to_string_lossy())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn analyze_part(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        id: String,
+        encoding: &str,
+        replaced: usize,
+        title_hint: Option<&str>,
+        meta: Option<serde_json::Map<String, serde_json::Value>>,
+    ) -> Analysis {
+        let clutter = ingest::find_clutter(text, range.clone());
+        let o = structure::outline(text, range, &clutter, title_hint);
+        Analysis {
+            schema: SCHEMA.to_owned(),
+            id,
+            title: o.title,
+            encoding: encoding.to_owned(),
+            replaced,
+            chars: o.chars,
+            meta,
+            set_aside: clutter,
+            sections: o.sections,
+            paragraphs: o.paragraphs,
+            sentences: o.sentences,
+        }
+    }
+}

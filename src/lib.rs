@@ -1,0 +1,41 @@
+//! # shuzhi (述职)
+//!
+//! Reads Chinese duty reports (述职报告, 述职述廉, 党建述职), work reports and
+//! speeches and shows what is in them: sections and sentences with positions,
+//! which sentences report achievements, admit problems, explain causes or
+//! commit to future action, and which numbers are real statistics.
+//!
+//! ```
+//! use shuzhi::Analyzer;
+//! let an = Analyzer::new();
+//! let a = an.analyze("同志们：\n一、2016年工作值得肯定\n全州共排查各类公路安全隐患857处，已整改落实748处。");
+//! assert_eq!(a.sections[0].heading, "一、2016年工作值得肯定");
+//! assert_eq!(a.sentences[2].text, "全州共排查各类公路安全隐患857处，已整改落实748处。");
+//! ```
+//!
+//! ## Crate features
+//!
+//! - `parallel` (default): batch analysis on rayon.
+//! - `docx`: read `.docx` files (zip + quick-xml).
+//! - `cli`: the `shuzhi` command-line tool (implies `parallel` and `docx`).
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod analysis;
+mod analyzer;
+mod config;
+mod error;
+mod extract;
+mod ingest;
+mod span;
+mod structure;
+
+pub use analysis::{Analysis, ErrorInfo, ErrorRecord, SCHEMA};
+pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use config::Config;
+pub use error::{Error, ErrorKind, Result};
+pub use extract::Role;
+pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
+pub use span::Span;
+pub use structure::{Paragraph, Section, Sentence};
