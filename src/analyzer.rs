@@ -181,7 +181,8 @@ impl Analyzer {
         meta: Option<serde_json::Map<String, serde_json::Value>>,
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
-        let o = structure::outline(text, range, &clutter, title_hint);
+        let mut o = structure::outline(text, range, &clutter, title_hint);
+        crate::extract::classify(&mut o.sentences, &o.sections);
         Analysis {
             schema: SCHEMA.to_owned(),
             id,

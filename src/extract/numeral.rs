@@ -289,7 +289,6 @@ const METRIC: [&str; 16] = [
 /// An Arabic number read from the start of `s`: value, bytes, integer digits,
 /// whether it has a fractional part.
 fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
-    let b = s.as_bytes();
     let mut m: i128 = 0;
     let mut e: u32 = 0;
     let mut pos = 0;
@@ -334,7 +333,6 @@ fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
     if int_digits == 0 {
         return None;
     }
-    let _ = b;
     // fractional part
     let mut decimal = false;
     if let Some(c) = s[pos..].chars().next() {
@@ -500,7 +498,7 @@ impl State {
                 if self.scale_seen || self.direct == 0 || fin || liang || ji || self.decimal {
                     return false;
                 }
-                if self.direct == 1 && (self.financial) {
+                if self.financial {
                     return false;
                 }
                 self.direct += 1;
@@ -514,10 +512,7 @@ impl State {
                 self.last_digit = d;
                 self.pending = Some(v);
             }
-            Prev::Small | Prev::Big | Prev::Zero | Prev::More => {
-                if self.prev == Prev::More {
-                    return false;
-                }
+            Prev::Small | Prev::Big | Prev::Zero => {
                 self.abbrev_after = match self.prev {
                     Prev::Small => self.last_small,
                     Prev::Big => self.last_big,
@@ -526,7 +521,7 @@ impl State {
                 self.pending = Some(Dec::int(i128::from(d)));
                 self.direct = 0;
             }
-            Prev::Arabic | Prev::Fraction => return false,
+            Prev::Arabic | Prev::Fraction | Prev::More => return false,
         }
         if ji {
             self.approx = true;
@@ -630,12 +625,8 @@ impl State {
             Prev::Zero => return false,
             _ => {
                 let Some(sec) = self.section.add(pending) else { return false };
-                if sec.is_zero() && self.prev != Prev::More {
-                    // 零万: nothing to scale
-                    if !(self.prev == Prev::Digit && pending.is_zero() && self.direct_val.is_zero())
-                    {
-                        return false;
-                    }
+                if sec.is_zero() {
+                    return false;
                 }
                 if p > self.max_big {
                     let Some(t) = self.total.add(sec).and_then(|t| t.shift(p)) else {
@@ -831,10 +822,14 @@ fn scan_unsigned(s: &str) -> Option<Numeral> {
             }
             Cls::Tens { v } => {
                 st.chinese = true;
-                st.prev == Prev::Start || matches!(st.prev, Prev::Big | Prev::Zero) && {
+                if matches!(st.prev, Prev::Start | Prev::Big | Prev::Zero) {
                     st.pending = Some(Dec::int(i128::from(v)));
-                    true
-                } && st.small(1)
+                    st.prev = Prev::Digit;
+                    st.direct = 0;
+                    st.small(1)
+                } else {
+                    false
+                }
             }
             Cls::Small { p, fin } => {
                 if fin {
@@ -1083,7 +1078,7 @@ mod tests {
     }
 
     #[test]
-    fn chinese() {
+    fn chinese_values() {
         let cases: &[(&str, f64)] = &[
             ("零", 0.0),
             ("〇", 0.0),
