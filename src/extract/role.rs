@@ -109,6 +109,9 @@ fn directive(s: &str) -> Option<&'static str> {
     for c in RE.captures_iter(s) {
         let m = c.get(1)?;
         let before = s[..m.start()].chars().next_back();
+        if matches!(before, Some('场' | '的' | '所' | '种' | '项')) {
+            continue;
+        }
         if m.as_str() == "要"
             && matches!(
                 before,
@@ -204,11 +207,56 @@ fn lead_in(s: &str) -> bool {
     t.ends_with('：') || t.ends_with(':') || t.ends_with("主要是") || t.ends_with("如下")
 }
 
-fn score(text: &str) -> Scores {
+/// The sentence without a leading enumeration marker (一是, 第一，, 二要…).
+fn strip_item(s: &str) -> &str {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?|[一二三四五六七八九十]{1,2}[、．.]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、．.])")
+            .expect("valid regex")
+    });
+    match RE.find(s) {
+        Some(m) => &s[m.end()..],
+        None => s,
+    }
+}
+
+/// Subjects that open lists of shortcomings: 有的…, 一些地方…, 个别….
+fn problem_subject(s: &str) -> Option<&'static str> {
+    const SUBJ: [&str; 8] = [
+        "有的",
+        "有些",
+        "一些",
+        "个别",
+        "少数",
+        "部分",
+        "有人",
+        "还有的",
+    ];
+    SUBJ.into_iter().find(|p| s.starts_with(p))
+}
+
+/// Potential-complement negatives: 兑现不了, 减不动, 搞不清, 跟不上, 做不好.
+fn cannot(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\p{Han}不(?:了|动|清|好|上|起|住|到位|完|开|下去|进去)").expect("valid regex")
+    });
+    RE.find_iter(s).any(|m| {
+        let t = m.as_str();
+        !t.starts_with("对") && !t.starts_with("了") && !t.starts_with("看") && !t.starts_with("来")
+    })
+}
+
+fn score(full: &str) -> Scores {
     let mut sc = Scores::default();
     let lex = &*LEXICON;
+    let text = strip_item(full);
     let contrast = contrast_at(text);
     let dir = directive(text);
+    if let Some(p) = problem_subject(text) {
+        sc.add(Role::Problem, 1.0, p);
+    }
+    if cannot(text) {
+        sc.add(Role::Problem, 1.0, "不V");
+    }
     let question = text
         .trim_end_matches(|c| matches!(c, '”' | '’' | '"' | '）' | ')'))
         .ends_with(['？', '?']);
@@ -234,7 +282,7 @@ fn score(text: &str) -> Scores {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
     }
     if has_number(text) && dir.is_none() {
-        sc.add(Role::Achievement, 0.4, "figure");
+        sc.add(Role::Achievement, 0.8, "figure");
     }
     // Remedy over problem: a future action on a problem is a commitment.
     let future = sc.s[idx(Role::Commitment)];
@@ -252,25 +300,49 @@ fn score(text: &str) -> Scores {
     sc
 }
 
+/// Decides role, confidence and cues from scores.
+fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
+    let (mut role, top, second) = sc.best();
+    if top < 1.0 {
+        role = Role::Other;
+    }
+    let margin = (top - second).max(0.0);
+    let conf = if top < 1.0 {
+        0.4
+    } else {
+        (0.5 + 0.5 * (margin / 2.0).tanh()).min(0.99)
+    };
+    let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
+    if cues.is_empty() {
+        cues.push("none".to_owned());
+    }
+    (role, (conf * 100.0).round() / 100.0, cues)
+}
+
 /// Assigns a role, cues and a confidence to every non-heading sentence.
+///
+/// Pass 1 scores each sentence from its cues, the role its section heading
+/// gives, a list it continues and the enumeration it belongs to. Pass 2
+/// adds what the neighbours in the same section say, so that a bare
+/// 加强组织领导。 reads as a plan among plans and as a report among results.
 pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section]) {
-    // The role each section's heading gives, inherited from parents.
     let mut sec_role: Vec<Option<(Role, &'static str)>> = Vec::with_capacity(sections.len());
     for s in sections {
         let own = heading_role(&s.heading);
         let r = own.or_else(|| s.parent.and_then(|p| sec_role.get(p).copied().flatten()));
         sec_role.push(r);
     }
-    let mut lead: Option<(usize, Role)> = None; // (paragraph, role)
+    let n = sentences.len();
+    let mut scores: Vec<Scores> = Vec::with_capacity(n);
+    let mut pass1: Vec<(Role, f32)> = Vec::with_capacity(n);
+    let mut lead: Option<(usize, Role)> = None;
     let mut first_item: Option<(usize, Role)> = None;
-    for i in 0..sentences.len() {
-        let s = &sentences[i];
+    for s in sentences.iter() {
         if s.heading {
             lead = None;
             first_item = None;
-            sentences[i].role = Some(Role::Other);
-            sentences[i].cues = Some(vec!["heading".to_owned()]);
-            sentences[i].confidence = Some(1.0);
+            scores.push(Scores::default());
+            pass1.push((Role::Other, 0.0));
             continue;
         }
         let mut sc = score(&s.text);
@@ -289,39 +361,58 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section]) {
                 sc.add(r, 0.6, "item");
             }
         }
-        let (mut role, top, second) = sc.best();
-        if top < 1.0 {
-            role = Role::Other;
+        let (role, conf, _) = decide(&mut sc.clone());
+        if lead_in(&s.text) && role != Role::Other {
+            lead = Some((s.paragraph, role));
         }
-        let margin = (top - second).max(0.0);
-        let conf = if top < 1.0 {
-            0.4
-        } else {
-            (0.5 + 0.5 * (margin / 2.0).tanh()).min(0.99)
+        if s.item.is_some()
+            && role != Role::Other
+            && first_item.is_none_or(|(p, _)| p != s.paragraph)
+        {
+            first_item = Some((s.paragraph, role));
+        }
+        scores.push(sc);
+        pass1.push((role, conf));
+    }
+    // Pass 2: neighbours in the same innermost section, or within 6 sentences.
+    for i in 0..n {
+        if sentences[i].heading {
+            let t = &mut sentences[i];
+            t.role = Some(Role::Other);
+            t.cues = Some(vec!["heading".to_owned()]);
+            t.confidence = Some(1.0);
+            continue;
+        }
+        let sec = sentences[i].section;
+        let (lo, hi) = match sec.and_then(|k| sections.get(k)) {
+            Some(s) => (s.sentence_range[0], s.sentence_range[1].min(n)),
+            None => (i.saturating_sub(6), (i + 7).min(n)),
         };
-        let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
-        if cues.is_empty() {
-            cues.push("none".to_owned());
+        let mut dist = [0f32; N];
+        let mut total = 0f32;
+        for j in lo..hi {
+            if j == i || sentences[j].heading || sentences[j].section != sec {
+                continue;
+            }
+            let (r, c) = pass1[j];
+            if r != Role::Other {
+                dist[idx(r)] += c;
+                total += c;
+            }
         }
-        let text_is_lead = lead_in(&s.text);
-        let is_item = s.item.is_some();
-        let para = s.paragraph;
+        let mut sc = std::mem::take(&mut scores[i]);
+        if total >= 1.0 {
+            for r in [Role::Achievement, Role::Problem, Role::Commitment] {
+                let share = dist[idx(r)] / total;
+                if share > 0.5 {
+                    sc.add(r, 1.2 * share, "context");
+                }
+            }
+        }
+        let (role, conf, cues) = decide(&mut sc);
         let t = &mut sentences[i];
         t.role = Some(role);
         t.cues = Some(cues);
-        t.confidence = Some((conf * 100.0).round() / 100.0);
-        if text_is_lead
-            && matches!(
-                role,
-                Role::Problem | Role::Cause | Role::Commitment | Role::Achievement
-            )
-        {
-            lead = Some((para, role));
-        }
-        if is_item && role != Role::Other {
-            if first_item.is_none_or(|(p, _)| p != para) {
-                first_item = Some((para, role));
-            }
-        }
+        t.confidence = Some(conf);
     }
 }
