@@ -245,17 +245,48 @@ fn cannot(s: &str) -> bool {
     })
 }
 
+/// A statement of principle or definition: 精准是要义, 制度是用来遵守的.
+fn copula(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^[^，,；;。！？：:]{1,24}?(?:就是|也是|都是|是)").expect("valid regex")
+    });
+    RE.find(s).is_some_and(|m| {
+        !m.as_str().ends_with("要是")
+            && !m.as_str().contains("但是")
+            && !m.as_str().contains("还是")
+    })
+}
+
+/// A quotation, or a report of what someone said.
+fn quotation(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?:说|指出|强调|表示|讲到|说过|写道|提出|认为)[:：，,]?\s*[“"「]"#)
+            .expect("valid regex")
+    });
+    let t = s.trim();
+    RE.is_match(s)
+        || (t.starts_with(['“', '「'])
+            && t.trim_end_matches(['。', '！', '？'])
+                .ends_with(['”', '」']))
+}
+
 fn score(full: &str) -> Scores {
     let mut sc = Scores::default();
     let lex = &*LEXICON;
     let text = strip_item(full);
     let contrast = contrast_at(text);
     let dir = directive(text);
+    let perf = perfective_count(text);
     if let Some(p) = problem_subject(text) {
         sc.add(Role::Problem, 1.0, p);
     }
     if cannot(text) {
         sc.add(Role::Problem, 1.0, "不V");
+    }
+    if quotation(text) {
+        sc.add(Role::Other, 1.5, "quotation");
+    } else if dir.is_none() && perf == 0 && copula(text) {
+        sc.add(Role::Other, 1.0, "是");
     }
     let question = text
         .trim_end_matches(|c| matches!(c, '”' | '’' | '"' | '）' | ')'))
@@ -277,7 +308,6 @@ fn score(full: &str) -> Scores {
     } else if let Some(h) = imperative_head(text) {
         sc.add(Role::Commitment, 0.9, h);
     }
-    let perf = perfective_count(text);
     if perf > 0 && dir.is_none() {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
     }
@@ -401,7 +431,8 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section]) {
             }
         }
         let mut sc = std::mem::take(&mut scores[i]);
-        if total >= 1.0 {
+        let own = sc.best().1;
+        if total >= 1.0 && own >= 0.5 {
             for r in [Role::Achievement, Role::Problem, Role::Commitment] {
                 let share = dist[idx(r)] / total;
                 if share > 0.5 {
