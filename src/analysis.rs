@@ -1,6 +1,7 @@
 //! The analysis record (schema `shuzhi/1`) and the error record.
 
 use crate::error::Error;
+use crate::extract::{Cause, Commitment, Genre, Problem};
 use crate::ingest::SetAside;
 use crate::structure::{Paragraph, Section, Sentence};
 use serde::{Deserialize, Serialize};
@@ -34,6 +35,9 @@ pub struct Analysis {
     /// Malformed byte sequences replaced with U+FFFD while decoding.
     #[serde(skip_serializing_if = "is_zero", default)]
     pub replaced: usize,
+    /// The document's genre.
+    #[serde(default)]
+    pub genre: Genre,
     /// Characters in the document.
     pub chars: usize,
     /// Fields of the JSON Lines input other than `id` and `text`.
@@ -48,6 +52,15 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences, headings included.
     pub sentences: Vec<Sentence>,
+    /// One record per problem sentence.
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+    /// One record per cause sentence.
+    #[serde(default)]
+    pub causes: Vec<Cause>,
+    /// One record per commitment sentence.
+    #[serde(default)]
+    pub commitments: Vec<Commitment>,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -183,18 +183,24 @@ impl Analyzer {
         let clutter = ingest::find_clutter(text, range.clone());
         let mut o = structure::outline(text, range, &clutter, title_hint);
         crate::extract::classify(&mut o.sentences, &o.sections);
+        let (problems, causes, commitments) = crate::extract::records(&o.sentences);
+        let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
         Analysis {
             schema: SCHEMA.to_owned(),
             id,
             title: o.title,
             encoding: encoding.to_owned(),
             replaced,
+            genre,
             chars: o.chars,
             meta,
             set_aside: clutter,
             sections: o.sections,
             paragraphs: o.paragraphs,
             sentences: o.sentences,
+            problems,
+            causes,
+            commitments,
         }
     }
 }

@@ -2,7 +2,14 @@
 //! commitments. Reads only the outline and tokens; knows nothing of output.
 
 mod cues;
+mod genre;
+mod records;
 mod role;
+
+pub(crate) use genre::genre;
+pub use genre::Genre;
+pub(crate) use records::records;
+pub use records::{Cause, CauseKind, Commitment, Problem};
 
 pub(crate) use role::classify;
 

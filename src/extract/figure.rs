@@ -1,0 +1,1612 @@
+//! Figures: numbers that state a quantity, share, amount, date or duration.
+//!
+//! [`FigureFinder`] reads one sentence and returns its [`Figure`]s, each with the
+//! text as it stands, a value, a unit, a [`FigureKind`] and an [`Approx`], exactly
+//! as `ANNOTATION.md` (section Figures) defines them. Numbers that are not figures
+//! are told apart: list markers and ordinals (`一是`, `第三`, `（一）`) come out with
+//! kind [`FigureKind::Ordinal`]; slogan numerals and numbers inside names of
+//! meetings, plans and documents (`四个意识`, `十九大`, `十四五`, `《…》`) with kind
+//! [`FigureKind::Slogan`]; idioms (`千方百计`), counts of the speaker's own points
+//! (`讲三点意见`, `从四个方面`), time adverbials (`一年来`) and placeholders (`XX个`)
+//! are not reported at all.
+//!
+//! The lexicons are data files (`data/slogans.txt`, `data/figure_idioms.txt`,
+//! `data/figure_units.txt`, `data/figure_approx.txt`) compiled into automata once,
+//! when the finder is built. Finding is a single left-to-right pass over the
+//! sentence and never panics.
+
+use std::fmt;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::numeral::{self, Numeral};
+
+const SLOGANS: &str = include_str!("../../data/slogans.txt");
+const IDIOMS: &str = include_str!("../../data/figure_idioms.txt");
+const UNITS: &str = include_str!("../../data/figure_units.txt");
+const APPROX: &str = include_str!("../../data/figure_approx.txt");
+
+/// A figure found in text.
+///
+/// Serialised with the field names of the `figures` entries of the output record
+/// (`DESIGN.md`). `span` is a half-open byte range into the document (the
+/// sentence's offset plus the offset inside it), `char_span` the same in
+/// characters; both fall on character boundaries.
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{extract_figures, Approx, FigureKind, FigureValue};
+/// let text = "全州共排查各类公路安全隐患857处,已整改落实748处";
+/// let figures = extract_figures(text);
+/// assert_eq!(figures.len(), 2);
+/// let f = &figures[0];
+/// assert_eq!(f.text, "857处");
+/// assert_eq!(f.value, FigureValue::Number(857.0));
+/// assert_eq!((f.unit.as_str(), f.kind, f.approx), ("处", FigureKind::Quantity, Approx::Exact));
+/// assert_eq!(&text[f.span[0]..f.span[1]], "857处");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Figure {
+    /// The figure as it stands in the text: number, unit, inner `多`/`余`, and a
+    /// trailing `以上`/`左右`/`以下`. A leading `超过`/`近`/`约` is not included.
+    pub text: String,
+    /// The value: a number (in `元` for money, in percent for `%`) or an ISO date.
+    pub value: FigureValue,
+    /// The unit or measure word without the number (`处`, `元`, `%`, `个百分点`,
+    /// `年`), or empty.
+    pub unit: String,
+    /// What the number states.
+    pub kind: FigureKind,
+    /// Whether the number is exact or a bound.
+    pub approx: Approx,
+    /// Index of the sentence the figure is in.
+    pub sentence: usize,
+    /// Byte range in the document.
+    pub span: [usize; 2],
+    /// Character range in the document.
+    pub char_span: [usize; 2],
+}
+
+/// The value of a [`Figure`]: a finite number, or a date in ISO form.
+///
+/// Serialised untagged: a JSON number (integers without a fraction, `857`) or a
+/// string (`"2019-12-30"`, `"2020"`, `"2020-03"`, `"--05-09"`).
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{extract_figures, FigureValue};
+/// let f = &extract_figures("中组部2019年12月30日出台了考核办法")[0];
+/// assert_eq!(f.value, FigureValue::Date("2019-12-30".into()));
+/// assert_eq!(serde_json::to_string(&FigureValue::Number(857.0)).unwrap(), "857");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum FigureValue {
+    /// A number; never NaN or infinite.
+    Number(f64),
+    /// An ISO 8601 date or partial date: `2019-12-30`, `2020`, `2020-03`,
+    /// `--05-09` (month and day), `--05` (month), `---09` (day).
+    Date(String),
+}
+
+impl FigureValue {
+    /// The number, if this is one.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            FigureValue::Number(v) => Some(*v),
+            FigureValue::Date(_) => None,
+        }
+    }
+}
+
+impl fmt::Display for FigureValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FigureValue::Number(v) => write!(f, "{v}"),
+            FigureValue::Date(d) => f.write_str(d),
+        }
+    }
+}
+
+/// Largest integer that an `f64` holds exactly.
+const EXACT_INT: f64 = 9_007_199_254_740_992.0;
+
+impl Serialize for FigureValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FigureValue::Number(v) => {
+                if v.fract() == 0.0 && v.abs() < EXACT_INT {
+                    #[allow(clippy::cast_possible_truncation)]
+                    s.serialize_i64(*v as i64)
+                } else if v.is_finite() {
+                    s.serialize_f64(*v)
+                } else {
+                    s.serialize_f64(0.0)
+                }
+            }
+            FigureValue::Date(d) => s.serialize_str(d),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FigureValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(f64),
+            Date(String),
+        }
+        match Raw::deserialize(d)? {
+            Raw::Number(v) if v.is_finite() => Ok(FigureValue::Number(v)),
+            Raw::Number(_) => Err(serde::de::Error::custom("figure value must be finite")),
+            Raw::Date(s) => Ok(FigureValue::Date(s)),
+        }
+    }
+}
+
+/// What a figure states (`ANNOTATION.md`, Figures).
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{extract_figures, FigureKind};
+/// let kinds: Vec<FigureKind> = extract_figures("增强“四个意识”，党员人数增长3.5%")
+///     .iter().map(|f| f.kind).collect();
+/// assert_eq!(kinds, [FigureKind::Slogan, FigureKind::Percent]);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A count or measure: `857处`, `1.9万个`, `18000余公里`.
+    Quantity,
+    /// A percentage or percentage points: `95%`, `百分之八十`, `3.5个百分点`.
+    Percent,
+    /// A fraction: `三分之一`, `2/3`.
+    Fraction,
+    /// An amount of money: `500万元` (value in 元), `1200亿美元`.
+    Money,
+    /// A date: `2019年12月30日`, `5月9日`, `2020年`.
+    Date,
+    /// A duration: `两年`, `50天`, `3个月`.
+    Duration,
+    /// An age: `60岁`.
+    Age,
+    /// Not a figure: an ordinal or list marker (`第三`, `一是`, `（一）`).
+    Ordinal,
+    /// Not a figure: a slogan numeral or a number in a name (`四个意识`, `十九大`).
+    Slogan,
+}
+
+impl FigureKind {
+    /// True for the kinds that are real figures (all but `Ordinal` and `Slogan`).
+    pub fn is_figure(self) -> bool {
+        !matches!(self, FigureKind::Ordinal | FigureKind::Slogan)
+    }
+}
+
+/// Whether a figure is exact or a bound (`ANNOTATION.md`, Figures).
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{extract_figures, Approx};
+/// let f = &extract_figures("全市60岁以上的村书记超过三分之一")[1];
+/// assert_eq!((f.text.as_str(), f.approx), ("三分之一", Approx::Over));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Approx {
+    /// As stated.
+    Exact,
+    /// At least or more than: `余`, `多`, `以上`, `超过`, `逾`.
+    Over,
+    /// At most or less than: `不到`, `以下`, `近`, `以内`.
+    Under,
+    /// Roughly, or a range: `约`, `左右`, `大约`, `3至5个`.
+    About,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum UnitClass {
+    Quantity,
+    Money,
+    Age,
+    Percent,
+    Time,
+    Name,
+    NameCtx,
+    Ordinal,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct UnitEntry {
+    class: UnitClass,
+    /// The unit as reported.
+    unit: &'static str,
+}
+
+/// Lines of a data file that are entries (no comments, no blanks).
+fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn parse_approx(s: &str) -> Approx {
+    match s {
+        "over" => Approx::Over,
+        "under" => Approx::Under,
+        "about" => Approx::About,
+        _ => Approx::Exact,
+    }
+}
+
+/// Finds figures in sentences; built once, shared by reference across threads.
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{FigureFinder, FigureKind};
+/// let finder = FigureFinder::new();
+/// let doc = "同志们:\n全省共有党员300多万名。";
+/// let start = doc.find('全').unwrap();
+/// let sentence = &doc[start..];
+/// let figures = finder.find(sentence, start, doc[..start].chars().count(), 1);
+/// let f = &figures[0];
+/// assert_eq!((f.text.as_str(), f.kind), ("300多万名", FigureKind::Quantity));
+/// assert_eq!(&doc[f.span[0]..f.span[1]], "300多万名");
+/// assert_eq!(f.sentence, 1);
+/// ```
+pub struct FigureFinder {
+    /// Slogans and idioms, leftmost-longest.
+    lexicon: AhoCorasick,
+    /// For each lexicon pattern: is it a slogan (reported) or an idiom (skipped)?
+    lexicon_slogan: Vec<bool>,
+    /// Unit words, anchored, longest first.
+    units: AhoCorasick,
+    unit_entries: Vec<UnitEntry>,
+    /// Approximation words after a figure, anchored.
+    after: AhoCorasick,
+    after_approx: Vec<Approx>,
+    /// Approximation words before a figure, longest first.
+    before: Vec<(&'static str, Approx)>,
+}
+
+impl fmt::Debug for FigureFinder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FigureFinder")
+            .field("lexicon", &self.lexicon_slogan.len())
+            .field("units", &self.unit_entries.len())
+            .finish()
+    }
+}
+
+impl Default for FigureFinder {
+    fn default() -> Self {
+        FigureFinder::new()
+    }
+}
+
+/// A figure before it gets its sentence offsets.
+#[derive(Debug, Clone)]
+struct Raw {
+    start: usize,
+    end: usize,
+    value: FigureValue,
+    unit: String,
+    kind: FigureKind,
+    approx: Approx,
+}
+
+/// Per-sentence context: where names, quotes and lexicon words are.
+struct Ctx<'s> {
+    s: &'s str,
+    /// Lexicon matches (start, end, is_slogan), in order.
+    lex: Vec<(usize, usize, bool)>,
+    lex_i: usize,
+    /// Book titles 《…》 (byte ranges of the content).
+    titles: Vec<(usize, usize)>,
+}
+
+impl Ctx<'_> {
+    fn in_title(&self, pos: usize) -> bool {
+        self.titles.iter().any(|&(a, b)| a <= pos && pos < b)
+    }
+}
+
+fn char_at(s: &str, pos: usize) -> Option<char> {
+    s.get(pos..).and_then(|r| r.chars().next())
+}
+
+fn char_before(s: &str, pos: usize) -> Option<char> {
+    s.get(..pos).and_then(|r| r.chars().next_back())
+}
+
+/// Punctuation and space that end a word.
+fn is_boundary(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '，' | '。'
+                | '；'
+                | '：'
+                | '！'
+                | '？'
+                | ','
+                | '.'
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '、'
+                | '“'
+                | '”'
+                | '"'
+                | '（'
+                | '）'
+                | '('
+                | ')'
+                | '《'
+                | '》'
+                | '\u{200b}'
+        )
+}
+
+fn is_sign(c: char) -> bool {
+    matches!(c, '负' | '負' | '-' | '－' | '−')
+}
+
+fn is_arabic(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Characters before a number that make it an identifier: `PM2.5`, `M2`, `%20`.
+fn is_ident_before(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, '%' | '/' | '=' | '&' | '?' | '#' | '_' | '.' | '+' | '×' | '*' | '@' | '~')
+}
+
+/// Characters before a number that make it vague: `数十`, `几百`, `上千`, `好几`.
+fn is_vague_before(c: char) -> bool {
+    matches!(c, '数' | '數' | '几' | '幾' | '好' | '成' | '上' | '若')
+}
+
+/// Start of a line: the sentence start or a line break, possibly followed by
+/// indentation.
+fn at_line_start(s: &str, pos: usize) -> bool {
+    let before = &s[..pos];
+    let trimmed = before.trim_end_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+    trimmed.is_empty() || trimmed.ends_with('\n') || trimmed.ends_with('\r')
+}
+
+fn round_int(v: f64) -> Option<u32> {
+    if v.fract() == 0.0 && (0.0..=9999.0).contains(&v) {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        Some(v as u32)
+    } else {
+        None
+    }
+}
+
+/// Time units that follow `个多` in `一个多月`.
+const TIME_AFTER_GE: [(&str, &str); 5] =
+    [("月", "月"), ("小时", "小时"), ("星期", "星期"), ("季度", "季度"), ("工作日", "工作日")];
+
+/// Range connectors between two numbers: `3至5个`, `3—5个`.
+const RANGE: [&str; 9] = ["——", "—", "–", "-", "－", "~", "～", "至", "到"];
+
+/// Suffixes after a year or month that stay in a date's text.
+const YEAR_TAIL: [&str; 7] = ["上半年", "下半年", "底", "末", "初", "中", "内"];
+const MONTH_TAIL: [&str; 7] = ["上旬", "中旬", "下旬", "底", "末", "初", "中"];
+
+/// Words after `是`-style list markers: `一是`, `二要`.
+const LIST_WORDS: [char; 4] = ['是', '要', '则', '为'];
+
+impl FigureFinder {
+    /// Builds the finder from the embedded lexicons.
+    ///
+    /// # Panics
+    ///
+    /// Only if the embedded data files are malformed, which the crate's tests rule
+    /// out.
+    pub fn new() -> FigureFinder {
+        let mut pats: Vec<&'static str> = Vec::new();
+        let mut lexicon_slogan = Vec::new();
+        for w in entries(SLOGANS) {
+            pats.push(w);
+            lexicon_slogan.push(true);
+        }
+        for w in entries(IDIOMS) {
+            pats.push(w);
+            lexicon_slogan.push(false);
+        }
+        let lexicon = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&pats)
+            .expect("lexicon automaton");
+
+        let mut unit_words = Vec::new();
+        let mut unit_entries = Vec::new();
+        for line in entries(UNITS) {
+            let mut parts = line.split('\t');
+            let word = parts.next().unwrap_or_default();
+            let class = match parts.next().unwrap_or_default() {
+                "money" => UnitClass::Money,
+                "age" => UnitClass::Age,
+                "percent" => UnitClass::Percent,
+                "time" => UnitClass::Time,
+                "name" => UnitClass::Name,
+                "namectx" => UnitClass::NameCtx,
+                "ordinal" => UnitClass::Ordinal,
+                _ => UnitClass::Quantity,
+            };
+            let unit = parts.next().unwrap_or(word);
+            unit_words.push(word);
+            unit_entries.push(UnitEntry { class, unit });
+        }
+        let units = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&unit_words)
+            .expect("unit automaton");
+
+        let mut after_words = Vec::new();
+        let mut after_approx = Vec::new();
+        let mut before = Vec::new();
+        for line in entries(APPROX) {
+            let mut parts = line.split('\t');
+            let word = parts.next().unwrap_or_default();
+            let pos = parts.next().unwrap_or_default();
+            let approx = parse_approx(parts.next().unwrap_or_default());
+            if pos == "before" {
+                before.push((word, approx));
+            } else {
+                after_words.push(word);
+                after_approx.push(approx);
+            }
+        }
+        before.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let after = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .build(&after_words)
+            .expect("approximation automaton");
+
+        FigureFinder { lexicon, lexicon_slogan, units, unit_entries, after, after_approx, before }
+    }
+
+    /// Figures of one sentence, in text order.
+    ///
+    /// Spans are byte offsets into `sentence` plus `base` (so the caller passes the
+    /// sentence's byte offset in the document); `char_span` likewise with
+    /// `char_base`; `index` is the sentence index. Never panics.
+    pub fn find(&self, sentence: &str, base: usize, char_base: usize, index: usize) -> Vec<Figure> {
+        let raws = self.find_raw(sentence);
+        let mut out = Vec::with_capacity(raws.len());
+        // byte offsets come in increasing order: count characters incrementally
+        let mut last_byte = 0usize;
+        let mut last_char = 0usize;
+        let mut to_char = |b: usize| -> usize {
+            let b = b.min(sentence.len());
+            if b >= last_byte {
+                last_char += sentence[last_byte..b].chars().count();
+            } else {
+                last_char = sentence[..b].chars().count();
+            }
+            last_byte = b;
+            last_char
+        };
+        for r in raws {
+            let cs = to_char(r.start);
+            let ce = to_char(r.end);
+            out.push(Figure {
+                text: sentence[r.start..r.end].to_string(),
+                value: r.value,
+                unit: r.unit,
+                kind: r.kind,
+                approx: r.approx,
+                sentence: index,
+                span: [base + r.start, base + r.end],
+                char_span: [char_base + cs, char_base + ce],
+            });
+        }
+        out
+    }
+
+    fn find_raw(&self, s: &str) -> Vec<Raw> {
+        let mut out: Vec<Raw> = Vec::new();
+        // quick reject: nothing that can start a figure
+        if !s.chars().any(|c| numeral::is_numeral_char(c) || c == '第') {
+            return out;
+        }
+        let mut ctx = Ctx { s, lex: Vec::new(), lex_i: 0, titles: Vec::new() };
+        for m in self.lexicon.find_iter(s) {
+            let (a, b) = (m.start(), m.end());
+            let word = &s[a..b];
+            let first = word.chars().next().unwrap_or(' ');
+            // a word that starts with a numeral must not cut a number: 五十分, 一九八一年
+            if numeral::is_chinese_numeral_char(first) || is_arabic(first) {
+                if let Some(p) = char_before(s, a) {
+                    if numeral::is_numeral_char(p) || p == '第' || p == '点' {
+                        continue;
+                    }
+                }
+            }
+            ctx.lex.push((a, b, self.lexicon_slogan[m.pattern().as_usize()]));
+        }
+        // book titles
+        let mut from = 0;
+        while let Some(i) = s[from..].find('《') {
+            let a = from + i + '《'.len_utf8();
+            match s[a..].find('》') {
+                Some(j) => {
+                    ctx.titles.push((a, a + j));
+                    from = a + j;
+                }
+                None => break,
+            }
+        }
+
+        let mut pos = 0;
+        while pos < s.len() {
+            // lexicon word here?
+            while ctx.lex_i < ctx.lex.len() && ctx.lex[ctx.lex_i].0 < pos {
+                ctx.lex_i += 1;
+            }
+            if let Some(&(a, b, slogan)) = ctx.lex.get(ctx.lex_i) {
+                if a == pos {
+                    if slogan {
+                        let value = first_value(&s[a..b]);
+                        out.push(Raw {
+                            start: a,
+                            end: b,
+                            value: FigureValue::Number(value),
+                            unit: String::new(),
+                            kind: FigureKind::Slogan,
+                            approx: Approx::Exact,
+                        });
+                    }
+                    pos = b;
+                    continue;
+                }
+            }
+            let Some(c) = char_at(s, pos) else { break };
+            let step = c.len_utf8();
+            let next = match c {
+                '“' | '「' | '『' | '‘' => self.quote(&ctx, pos, &mut out),
+                '第' => self.ordinal_di(&ctx, pos, &mut out),
+                '前' => self.rank(&ctx, pos, &mut out),
+                '（' | '(' | '［' | '[' | '【' | '〔' => self.bracket(pos, s, &mut out),
+                '百' | '佰' | '千' | '仟' | '万' | '萬'
+                    if percent_marker(&s[pos..]).is_some()
+                        && !char_before(s, pos).is_some_and(numeral::is_numeral_char) =>
+                {
+                    self.percent(&ctx, pos, &mut out)
+                }
+                '一' if s[pos + step..].starts_with('半')
+                    && !char_before(s, pos).is_some_and(numeral::is_numeral_char) =>
+                {
+                    let end = pos + step + '半'.len_utf8();
+                    let (approx, end) = self.approx_around(s, pos, end, Approx::Exact);
+                    out.push(Raw {
+                        start: pos,
+                        end,
+                        value: FigureValue::Number(0.5),
+                        unit: String::new(),
+                        kind: FigureKind::Fraction,
+                        approx,
+                    });
+                    Some(end)
+                }
+                c if numeral::is_numeral_char(c) || is_sign(c) => self.number(&ctx, pos, &mut out),
+                _ => None,
+            };
+            pos = match next {
+                Some(n) if n > pos => n,
+                _ => pos + step,
+            };
+            // never resume inside a run of numeral characters
+            if next.is_none() && numeral::is_numeral_char(c) {
+                while let Some(d) = char_at(s, pos) {
+                    if numeral::is_numeral_char(d) {
+                        pos += d.len_utf8();
+                    } else {
+                        break;
+                    }
+                }
+            }
+        }
+        // names of documents: numbers inside 《…》 are part of the name
+        for r in &mut out {
+            if ctx.in_title(r.start) && r.kind != FigureKind::Slogan {
+                r.kind = FigureKind::Slogan;
+                r.approx = Approx::Exact;
+            }
+        }
+        share_units(s, &mut out);
+        out
+    }
+
+    /// Approximation from the words around `start..end`; returns it and the new end
+    /// (a trailing `以上` joins the text).
+    fn approx_around(&self, s: &str, start: usize, end: usize, inner: Approx) -> (Approx, usize) {
+        let mut approx = inner;
+        let mut end = end;
+        let input = Input::new(&s[end..]).anchored(Anchored::Yes);
+        if let Some(m) = self.after.find(input) {
+            let a = self.after_approx[m.pattern().as_usize()];
+            end += m.end();
+            if a != Approx::Exact {
+                approx = a;
+            }
+        }
+        if let Some(a) = self.before_approx(s, start) {
+            approx = a;
+        }
+        (approx, end)
+    }
+
+    fn before_approx(&self, s: &str, start: usize) -> Option<Approx> {
+        let before = &s[..start];
+        self.before.iter().find(|(w, _)| before.ends_with(w)).map(|&(_, a)| a)
+    }
+
+    fn unit_at(&self, s: &str, pos: usize) -> Option<(UnitEntry, usize)> {
+        let input = Input::new(&s[pos..]).anchored(Anchored::Yes);
+        self.units.find(input).map(|m| (self.unit_entries[m.pattern().as_usize()], m.end()))
+    }
+
+    /// `“四个意识”`: a short quoted phrase with a numeral names a formula.
+    fn quote(&self, ctx: &Ctx<'_>, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let s = ctx.s;
+        let open = char_at(s, pos)?;
+        let close = match open {
+            '“' => '”',
+            '「' => '」',
+            '『' => '』',
+            _ => '’',
+        };
+        let a = pos + open.len_utf8();
+        let rest = &s[a..];
+        let mut n = 0;
+        let mut end = None;
+        for (i, c) in rest.char_indices() {
+            if c == close {
+                end = Some(a + i);
+                break;
+            }
+            n += 1;
+            if n > 12 || matches!(c, '，' | '。' | '；' | '\n' | '“' | '！' | '？') {
+                return None;
+            }
+        }
+        let b = end?;
+        let content = &s[a..b];
+        if content.is_empty() || !content.chars().any(numeral::is_numeral_char) {
+            return None;
+        }
+        // a lone date or money figure in quotes is still a figure
+        let trimmed = content.trim();
+        let start = a + (content.len() - content.trim_start().len());
+        let end_t = start + trimmed.len();
+        out.push(Raw {
+            start,
+            end: end_t,
+            value: FigureValue::Number(first_value(trimmed)),
+            unit: String::new(),
+            kind: FigureKind::Slogan,
+            approx: Approx::Exact,
+        });
+        Some(b + close.len_utf8())
+    }
+
+    /// `第三`, `第二批`, `第十四届` (a name), `第一书记` (lexicon).
+    fn ordinal_di(&self, ctx: &Ctx<'_>, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let s = ctx.s;
+        let a = pos + '第'.len_utf8();
+        let n = numeral::scan(&s[a..])?;
+        if n.negative {
+            return None;
+        }
+        let mut end = a + n.len;
+        let mut kind = FigureKind::Ordinal;
+        let mut unit = String::new();
+        if let Some((u, len)) = self.unit_at(s, end) {
+            match u.class {
+                UnitClass::Name | UnitClass::NameCtx => {
+                    kind = FigureKind::Slogan;
+                    end += len;
+                }
+                UnitClass::Quantity | UnitClass::Ordinal => {
+                    // 第二批, 第三次; but not 第一大 (name) nor 第1个五年
+                    unit = u.unit.to_string();
+                    end += len;
+                }
+                UnitClass::Time if matches!(u.unit, "季度" | "个季度" | "周" | "天" | "年") => {
+                    unit = u.unit.trim_start_matches('个').to_string();
+                    end += len;
+                }
+                _ => {}
+            }
+        }
+        out.push(Raw {
+            start: pos,
+            end,
+            value: FigureValue::Number(n.value),
+            unit,
+            kind,
+            approx: Approx::Exact,
+        });
+        Some(end)
+    }
+
+    /// `前10名`, `前三位`: a rank.
+    fn rank(&self, ctx: &Ctx<'_>, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let s = ctx.s;
+        let a = pos + '前'.len_utf8();
+        let n = numeral::scan(&s[a..])?;
+        if n.negative {
+            return None;
+        }
+        let end = a + n.len;
+        let tail = &s[end..];
+        let unit = ["名", "位", "强"].into_iter().find(|u| tail.starts_with(u))?;
+        out.push(Raw {
+            start: pos,
+            end: end + unit.len(),
+            value: FigureValue::Number(n.value),
+            unit: unit.to_string(),
+            kind: FigureKind::Ordinal,
+            approx: Approx::Exact,
+        });
+        Some(end + unit.len())
+    }
+
+    /// `（一）`, `(1)`, `［1］`: list markers and footnotes. `〔2020〕` (a document
+    /// number) is skipped.
+    fn bracket(&self, pos: usize, s: &str, out: &mut Vec<Raw>) -> Option<usize> {
+        let open = char_at(s, pos)?;
+        let a = pos + open.len_utf8();
+        let n = numeral::scan(&s[a..])?;
+        if n.negative || n.decimal || n.approx {
+            return None;
+        }
+        let close = char_at(s, a + n.len)?;
+        if !matches!(close, '）' | ')' | '］' | ']' | '】' | '〕') {
+            return None;
+        }
+        let end = a + n.len + close.len_utf8();
+        if n.value >= 100.0 || open == '〔' {
+            // 〔2020〕3号, (2019): a year or document number, not a figure
+            return Some(end);
+        }
+        out.push(Raw {
+            start: pos,
+            end,
+            value: FigureValue::Number(n.value),
+            unit: String::new(),
+            kind: FigureKind::Ordinal,
+            approx: Approx::Exact,
+        });
+        Some(end)
+    }
+
+    /// `百分之八十`, `千分之二`, `百 分 之 2.4`.
+    fn percent(&self, ctx: &Ctx<'_>, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let s = ctx.s;
+        let (marker_len, unit) = percent_marker(&s[pos..])?;
+        let a = pos + marker_len;
+        let n = numeral::scan(&s[a..])?;
+        let end = a + n.len;
+        // 百分之二三十: a range, read as its lower bound
+        let inner = if n.approx { Approx::About } else { Approx::Exact };
+        let (approx, end) = self.approx_around(s, pos, end, inner);
+        out.push(Raw {
+            start: pos,
+            end,
+            value: FigureValue::Number(n.value),
+            unit: unit.to_string(),
+            kind: FigureKind::Percent,
+            approx,
+        });
+        Some(end)
+    }
+
+    /// A figure that starts with a number (or a sign).
+    #[allow(clippy::too_many_lines)]
+    fn number(&self, ctx: &Ctx<'_>, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let s = ctx.s;
+        let c = char_at(s, pos)?;
+        let prev = char_before(s, pos);
+        if is_sign(c) {
+            // a dash between numbers is a range, not a minus
+            if prev.is_some_and(|p| is_arabic(p) || p.is_ascii_alphanumeric() || is_sign(p)) {
+                return None;
+            }
+            let nc = char_at(s, pos + c.len_utf8())?;
+            if !(numeral::is_numeral_char(nc) || c == '负' || c == '負') {
+                return None;
+            }
+            if !numeral::is_numeral_char(nc) {
+                return None;
+            }
+        }
+        if prev.is_some_and(numeral::is_numeral_char) {
+            return None;
+        }
+        let n = numeral::scan(&s[pos..])?;
+        let mut end = pos + n.len;
+        let next = char_at(s, end);
+        let first_digit_arabic = s[pos..].chars().find(|c| !is_sign(*c)).is_some_and(is_arabic);
+
+        // identifiers, versions, ratios and times: PM2.5, 5G, 1+6, 2.50:1, 09:45
+        if first_digit_arabic {
+            if prev.is_some_and(is_ident_before) {
+                return Some(skip_ident(s, end));
+            }
+            if let Some(nc) = next {
+                if nc.is_ascii_alphabetic() || nc == '+' || nc == '×' || nc == '*' {
+                    return Some(skip_ident(s, end));
+                }
+                if matches!(nc, ':' | '∶' | '：' | '·' | '・' | '.')
+                    && char_at(s, end + nc.len_utf8()).is_some_and(is_arabic)
+                {
+                    return Some(skip_ident(s, end));
+                }
+            }
+        }
+        if prev.is_some_and(is_vague_before) && (n.bare_lead || !n.arabic) {
+            return None;
+        }
+
+        // ISO date: 2026-02-09
+        if n.plain_arabic && n.arabic_digits == 4 && !n.decimal {
+            if let Some((date, len)) = iso_date(&s[end..], n.value) {
+                end += len;
+                out.push(Raw {
+                    start: pos,
+                    end,
+                    value: FigureValue::Date(date),
+                    unit: String::new(),
+                    kind: FigureKind::Date,
+                    approx: Approx::Exact,
+                });
+                return Some(end);
+            }
+        }
+
+        // fractions: 三分之一, 2/3, 三又三分之一
+        let after_sp = end + skip_spaces(&s[end..]);
+        let tail = &s[after_sp..];
+        if tail.starts_with('分') || tail.starts_with('又') || tail.starts_with('/') || tail.starts_with('／')
+        {
+            if let Some((v, len)) = numeral::scan_fraction(&s[pos..]) {
+                let fend = pos + len;
+                let date_like = char_at(s, fend).is_some_and(|c| c == '/' || c == '／');
+                if len > n.len && !date_like {
+                    let (approx, fend) = self.approx_around(s, pos, fend, Approx::Exact);
+                    out.push(Raw {
+                        start: pos,
+                        end: fend,
+                        value: FigureValue::Number(v),
+                        unit: String::new(),
+                        kind: FigureKind::Fraction,
+                        approx,
+                    });
+                    return Some(fend);
+                }
+            }
+        }
+
+        // a range: 3至5个, 3—5个, 5—10万元, 2021—2025年
+        let mut value = n.value;
+        let mut inner = if n.approx { Approx::Over } else { Approx::Exact };
+        if n.range {
+            inner = Approx::About;
+        }
+        let mut shape = n;
+        let mut ranged = false;
+        for conn in RANGE {
+            if !s[end..].starts_with(conn) {
+                continue;
+            }
+            let b = end + conn.len();
+            let Some(c2) = char_at(s, b) else { break };
+            if is_sign(c2) {
+                break;
+            }
+            let Some(n2) = numeral::scan(&s[b..]) else { break };
+            if n2.arabic != n.arabic && n2.chinese != n.chinese {
+                break;
+            }
+            let mut lo = n.value;
+            if n2.trailing_big > 0 && n.trailing_big == 0 && !n.scale {
+                let scaled = lo * 10f64.powi(i32::try_from(n2.trailing_big).unwrap_or(0));
+                if scaled <= n2.value {
+                    lo = scaled;
+                }
+            }
+            if n2.value > lo {
+                value = lo;
+                end = b + n2.len;
+                inner = Approx::About;
+                shape = Numeral { len: end - pos, ..n };
+                ranged = true;
+            }
+            break;
+        }
+        let _ = shape;
+
+        // inner 多 / 余 / 来 before the unit: 10多个, 18000余公里, 十来个
+        let mut tail_pos = end;
+        if let Some(m) = char_at(s, end) {
+            let ends_scale = s[pos..end].chars().next_back().is_some_and(|c| {
+                matches!(c, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟' | '萬' | '億')
+            });
+            let more = matches!(m, '多' | '余' | '餘') || (m == '来' && ends_scale);
+            if more && !ranged {
+                let after = end + m.len_utf8();
+                let unit_follows = self.unit_at(s, after).is_some();
+                let boundary = char_at(s, after).is_none_or(is_boundary);
+                if unit_follows || boundary && m != '来' {
+                    tail_pos = after;
+                    inner = if m == '来' { Approx::About } else { Approx::Over };
+                }
+            }
+        }
+        // spaces before a unit: 一百五十    个百分点
+        let sp = skip_spaces(&s[tail_pos..]);
+        let unit_pos = if sp > 0 && sp <= 4 && self.unit_at(s, tail_pos + sp).is_some() {
+            tail_pos + sp
+        } else {
+            tail_pos
+        };
+
+        let single_one = n.chinese && n.chars == 1 && n.value == 1.0;
+        let bare_big_lead = n.bare_lead
+            && !s[pos..].starts_with('十')
+            && !s[pos..].starts_with('拾')
+            && n.trailing_big == 0;
+
+        let Some((unit, ulen)) = self.unit_at(s, unit_pos) else {
+            return self.bare(ctx, pos, end.max(tail_pos), &n, value, inner, ranged, out);
+        };
+        let mut uend = unit_pos + ulen;
+        let mut unit_word: &str = &s[unit_pos..uend];
+        let mut reported: String = unit.unit.to_string();
+        let mut class = unit.class;
+        // 一个多月: 个 + 多 + a time unit
+        if unit_word == "个" || unit_word == "個" {
+            if let Some(m) = char_at(s, uend).filter(|c| matches!(c, '多' | '余')) {
+                let after = uend + m.len_utf8();
+                if let Some((w, r)) = TIME_AFTER_GE.iter().find(|(w, _)| s[after..].starts_with(w))
+                {
+                    uend = after + w.len();
+                    unit_word = &s[unit_pos..uend];
+                    reported = (*r).to_string();
+                    class = UnitClass::Time;
+                    inner = Approx::Over;
+                }
+            }
+        }
+        let _ = unit_word;
+        let has_inner = inner != Approx::Exact;
+        let lead = self.before_approx(s, pos);
+
+        // 一个, 一批, 一年: the article 一 states no count
+        if single_one
+            && !has_inner
+            && lead.is_none()
+            && !matches!(reported.as_str(), "倍" | "%" | "‰" | "个百分点" | "百分点")
+            && !(class == UnitClass::Time && matches!(reported.as_str(), "月" | "月份"))
+            && !matches!(class, UnitClass::Name | UnitClass::NameCtx)
+        {
+            let (ap, _) = self.approx_around(s, pos, uend, Approx::Exact);
+            if ap == Approx::Exact {
+                return Some(uend);
+            }
+        }
+        if bare_big_lead && !has_inner {
+            // 百家, 千年, 百年: idiomatic, not counts
+            return Some(uend);
+        }
+
+        let kind;
+        let mut val = FigureValue::Number(value);
+        match class {
+            UnitClass::Name => {
+                return self.push_name(pos, uend, value, out);
+            }
+            UnitClass::NameCtx => {
+                // 召开两次会议 is a count; 十四届全国人大二次会议 a name
+                if n.chinese && !prev.is_some_and(|p| "开行了过共计有达".contains(p)) {
+                    return self.push_name(pos, uend, value, out);
+                }
+                kind = FigureKind::Quantity;
+                reported = "次".to_string();
+                uend = unit_pos + "次".len();
+            }
+            UnitClass::Ordinal => {
+                out.push(Raw {
+                    start: pos,
+                    end: uend,
+                    value: FigureValue::Number(value),
+                    unit: reported,
+                    kind: FigureKind::Ordinal,
+                    approx: Approx::Exact,
+                });
+                return Some(uend);
+            }
+            UnitClass::Percent => kind = FigureKind::Percent,
+            UnitClass::Money => kind = FigureKind::Money,
+            UnitClass::Age => kind = FigureKind::Age,
+            UnitClass::Quantity => {
+                // 从四个方面, 讲三个问题: the speaker's own points
+                if reported == "个" && !n.arabic && value <= 10.0 {
+                    let after = &s[uend..];
+                    let before = &s[..pos];
+                    let talk = ["讲", "谈", "说", "从", "提", "以下", "在"]
+                        .iter()
+                        .any(|w| before.ends_with(w) || before.trim_end_matches('这').ends_with(w));
+                    if after.starts_with("方面")
+                        || after.starts_with("层面")
+                        || (talk && (after.starts_with("问题") || after.starts_with("重点")))
+                    {
+                        return Some(uend);
+                    }
+                }
+                // 一期工程, 三期叠加: a phase, not a count
+                if reported == "期" && !n.arabic && !has_inner {
+                    return Some(uend);
+                }
+                kind = FigureKind::Quantity;
+            }
+            UnitClass::Time => {
+                let r = self.time(ctx, pos, unit_pos, uend, &n, value, ranged, &reported)?;
+                match r {
+                    TimeResult::Skip(e) => return Some(e),
+                    TimeResult::Date(iso, e) => {
+                        let inner2 = if ranged { Approx::About } else { Approx::Exact };
+                        out.push(Raw {
+                            start: pos,
+                            end: e,
+                            value: FigureValue::Date(iso),
+                            unit: String::new(),
+                            kind: FigureKind::Date,
+                            approx: inner2,
+                        });
+                        return Some(e);
+                    }
+                    TimeResult::Duration(u, e) => {
+                        reported = u;
+                        uend = e;
+                        kind = FigureKind::Duration;
+                    }
+                }
+            }
+        }
+        if kind == FigureKind::Duration {
+            // 两年多, 一年余
+            if let Some(m) = char_at(s, uend).filter(|c| matches!(c, '多' | '余')) {
+                let after = uend + m.len_utf8();
+                if !char_at(s, after).is_some_and(|c| c == '元' || c == '样' || c == '种') {
+                    uend = after;
+                    inner = Approx::Over;
+                }
+            }
+        }
+        let (mut approx, fend) = self.approx_around(s, pos, uend, inner);
+        // 近三年: the last three years, not fewer than three
+        if kind == FigureKind::Duration
+            && s[..pos].ends_with('近')
+            && approx == Approx::Under
+            && inner == Approx::Exact
+            && fend == uend
+        {
+            approx = Approx::Exact;
+        }
+        if single_one && approx == Approx::Exact && !has_inner && kind != FigureKind::Percent {
+            if !(reported == "倍" || kind == FigureKind::Date) {
+                return Some(fend);
+            }
+        }
+        if let FigureValue::Number(v) = val {
+            if !v.is_finite() {
+                val = FigureValue::Number(0.0);
+            }
+        }
+        out.push(Raw { start: pos, end: fend, value: val, unit: reported, kind, approx });
+        Some(fend)
+    }
+
+    fn push_name(&self, pos: usize, end: usize, value: f64, out: &mut Vec<Raw>) -> Option<usize> {
+        out.push(Raw {
+            start: pos,
+            end,
+            value: FigureValue::Number(value),
+            unit: String::new(),
+            kind: FigureKind::Slogan,
+            approx: Approx::Exact,
+        });
+        Some(end)
+    }
+
+    /// A number with no unit after it.
+    #[allow(clippy::too_many_arguments)]
+    fn bare(
+        &self,
+        ctx: &Ctx<'_>,
+        pos: usize,
+        end: usize,
+        n: &Numeral,
+        value: f64,
+        inner: Approx,
+        ranged: bool,
+        out: &mut Vec<Raw>,
+    ) -> Option<usize> {
+        let s = ctx.s;
+        let next = char_at(s, end);
+        let line_start = at_line_start(s, pos);
+        let small_int = value.fract() == 0.0 && (0.0..=99.0).contains(&value) && !n.decimal;
+        // list markers: 一、 1. 1、 at line start
+        if line_start && small_int && !n.approx {
+            if let Some(nc) = next {
+                let marker = matches!(nc, '、' | '．' | '.' | '，' | ',')
+                    && !char_at(s, end + nc.len_utf8()).is_some_and(is_arabic);
+                if marker {
+                    out.push(Raw {
+                        start: pos,
+                        end: end + nc.len_utf8(),
+                        value: FigureValue::Number(value),
+                        unit: String::new(),
+                        kind: FigureKind::Ordinal,
+                        approx: Approx::Exact,
+                    });
+                    return Some(end + nc.len_utf8());
+                }
+            }
+        }
+        if n.plain_arabic {
+            let year_like = n.arabic_digits == 4 && !n.decimal && (1900.0..=2100.0).contains(&value);
+            if year_like {
+                if ranged {
+                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+                    let y = value as u32;
+                    out.push(Raw {
+                        start: pos,
+                        end,
+                        value: FigureValue::Date(format!("{y:04}")),
+                        unit: String::new(),
+                        kind: FigureKind::Date,
+                        approx: Approx::About,
+                    });
+                }
+                return Some(end);
+            }
+            // 经济3.0, 工业4.0: versions
+            let text = &s[pos..end];
+            if text.len() == 3 && text.ends_with(".0") {
+                return Some(end);
+            }
+            let whole = s.trim() == text;
+            if whole && small_int {
+                return self.heading(pos, end, value, out);
+            }
+            let (approx, fend) = self.approx_around(s, pos, end, inner);
+            out.push(Raw {
+                start: pos,
+                end: fend,
+                value: FigureValue::Number(value),
+                unit: String::new(),
+                kind: FigureKind::Quantity,
+                approx,
+            });
+            return Some(fend);
+        }
+        // Chinese numerals with no unit
+        let prev = char_before(s, pos);
+        let prev_boundary = prev.is_none_or(is_boundary);
+        if let Some(nc) = next {
+            // 一是, 二要
+            if LIST_WORDS.contains(&nc) && small_int && prev_boundary && !n.approx && value <= 20.0
+            {
+                out.push(Raw {
+                    start: pos,
+                    end: end + nc.len_utf8(),
+                    value: FigureValue::Number(value),
+                    unit: String::new(),
+                    kind: FigureKind::Ordinal,
+                    approx: Approx::Exact,
+                });
+                return Some(end + nc.len_utf8());
+            }
+        }
+        let text = &s[pos..end];
+        if s.trim() == text {
+            // a number alone on its line is a heading number
+            if small_int && value <= 30.0 {
+                return self.heading(pos, end, value, out);
+            }
+        } else {
+            let next_boundary = next.is_none_or(is_boundary) && next != Some('、');
+            let substantial = value.abs() >= 100.0 || n.decimal || n.trailing_big > 0;
+            if !(next_boundary && substantial) || n.direct >= 2 {
+                return None;
+            }
+        }
+        let (approx, fend) = self.approx_around(s, pos, end, inner);
+        out.push(Raw {
+            start: pos,
+            end: fend,
+            value: FigureValue::Number(value),
+            unit: String::new(),
+            kind: FigureKind::Quantity,
+            approx,
+        });
+        Some(fend)
+    }
+
+    fn heading(&self, pos: usize, end: usize, value: f64, out: &mut Vec<Raw>) -> Option<usize> {
+        out.push(Raw {
+            start: pos,
+            end,
+            value: FigureValue::Number(value),
+            unit: String::new(),
+            kind: FigureKind::Ordinal,
+            approx: Approx::Exact,
+        });
+        Some(end)
+    }
+
+    /// Dates and durations: the number is followed by a time unit.
+    #[allow(clippy::too_many_arguments)]
+    fn time(
+        &self,
+        ctx: &Ctx<'_>,
+        pos: usize,
+        unit_pos: usize,
+        uend: usize,
+        n: &Numeral,
+        value: f64,
+        ranged: bool,
+        unit: &str,
+    ) -> Option<TimeResult> {
+        let s = ctx.s;
+        let word = &s[unit_pos..uend];
+        let integer = value.fract() == 0.0 && !n.decimal && !n.negative;
+        match word {
+            "年" | "年度" => {
+                let year_like = integer
+                    && !(n.approx && !ranged)
+                    && ((n.direct == 4 && !n.range)
+                        || (n.plain_arabic && n.arabic_digits == 4 && (1000.0..=2100.0).contains(&value)));
+                if year_like {
+                    let y = round_int(value)?;
+                    return Some(self.date_tail(s, uend, format!("{y:04}"), true));
+                }
+                // 19年底: a two-digit year, too ambiguous to resolve
+                if n.plain_arabic && n.arabic_digits == 2 {
+                    let t = &s[uend..];
+                    if t.starts_with('底') || t.starts_with('末') || t.starts_with('初') {
+                        return Some(TimeResult::Skip(uend));
+                    }
+                }
+                // 一年来: a time adverbial
+                if s[uend..].starts_with('来') && value == 1.0 && !ranged && !n.approx {
+                    return Some(TimeResult::Skip(uend + '来'.len_utf8()));
+                }
+                Some(TimeResult::Duration("年".to_string(), uend))
+            }
+            "月" | "月份" => {
+                let prev_ge = s[..pos].ends_with('个');
+                if integer && !n.approx && (1.0..=12.0).contains(&value) && !prev_ge {
+                    let m = round_int(value)?;
+                    return Some(self.month_tail(s, uend, format!("--{m:02}"), true));
+                }
+                if ranged && integer && (1.0..=12.0).contains(&value) {
+                    let m = round_int(value)?;
+                    return Some(TimeResult::Date(format!("--{m:02}"), uend));
+                }
+                Some(TimeResult::Skip(uend))
+            }
+            "日" | "号" => {
+                let t = &s[uend..];
+                if word == "日" && (t.starts_with('内') || t.starts_with("以内") || t.starts_with("之内"))
+                {
+                    return Some(TimeResult::Duration("日".to_string(), uend));
+                }
+                if word == "日" && integer && !n.approx && (1.0..=31.0).contains(&value) {
+                    let d = round_int(value)?;
+                    return Some(TimeResult::Date(format!("---{d:02}"), uend));
+                }
+                // 1号文件, 3号线: names
+                Some(TimeResult::Skip(uend))
+            }
+            _ => Some(TimeResult::Duration(unit.to_string(), uend)),
+        }
+    }
+
+    /// After `2019年`: month, day, or `底`/`末`/`初`.
+    fn date_tail(&self, s: &str, end: usize, year: String, _first: bool) -> TimeResult {
+        if let Some(n) = numeral::scan(&s[end..]) {
+            let after = end + n.len;
+            let t = &s[after..];
+            let is_month = t.starts_with("月份") || t.starts_with('月');
+            if is_month && !n.negative && !n.approx && n.value.fract() == 0.0 {
+                if let Some(m) = round_int(n.value).filter(|m| (1..=12).contains(m)) {
+                    let mlen = if t.starts_with("月份") { "月份".len() } else { '月'.len_utf8() };
+                    return self.month_tail(s, after + mlen, format!("{year}-{m:02}"), false);
+                }
+            }
+        }
+        let t = &s[end..];
+        for tail in YEAR_TAIL {
+            if t.starts_with(tail) {
+                if tail == "内" || tail == "中" {
+                    break;
+                }
+                return TimeResult::Date(year, end + tail.len());
+            }
+        }
+        TimeResult::Date(year, end)
+    }
+
+    /// After a month: day, or `底`/`上旬`.
+    fn month_tail(&self, s: &str, end: usize, month: String, _bare: bool) -> TimeResult {
+        if let Some(n) = numeral::scan(&s[end..]) {
+            let after = end + n.len;
+            let t = &s[after..];
+            if (t.starts_with('日') || t.starts_with('号') || t.starts_with('號'))
+                && !n.negative
+                && !n.approx
+            {
+                if let Some(d) = round_int(n.value).filter(|d| (1..=31).contains(d)) {
+                    let c = t.chars().next().map_or(0, char::len_utf8);
+                    return TimeResult::Date(format!("{month}-{d:02}"), after + c);
+                }
+            }
+        }
+        let t = &s[end..];
+        for tail in MONTH_TAIL {
+            if t.starts_with(tail) {
+                if tail == "中" {
+                    break;
+                }
+                return TimeResult::Date(month, end + tail.len());
+            }
+        }
+        TimeResult::Date(month, end)
+    }
+}
+
+enum TimeResult {
+    Skip(usize),
+    Date(String, usize),
+    Duration(String, usize),
+}
+
+/// `百分之`, `千分之`, `万分之` (spaces allowed inside): marker length and unit.
+fn percent_marker(s: &str) -> Option<(usize, &'static str)> {
+    let first = s.chars().next()?;
+    let unit = match first {
+        '百' | '佰' => "%",
+        '千' | '仟' => "‰",
+        '万' | '萬' => "‱",
+        _ => return None,
+    };
+    let mut pos = first.len_utf8();
+    pos += skip_spaces(&s[pos..]);
+    if !s[pos..].starts_with('分') {
+        return None;
+    }
+    pos += '分'.len_utf8();
+    pos += skip_spaces(&s[pos..]);
+    if !s[pos..].starts_with('之') {
+        return None;
+    }
+    pos += '之'.len_utf8();
+    pos += skip_spaces(&s[pos..]);
+    let next = s[pos..].chars().next()?;
+    if !(numeral::is_numeral_char(next) || is_sign(next)) {
+        return None;
+    }
+    Some((pos, unit))
+}
+
+fn skip_spaces(s: &str) -> usize {
+    s.bytes().take_while(|&b| b == b' ').count()
+}
+
+/// Skips the rest of an identifier such as `PM2.5` or `2+3+6+6`.
+fn skip_ident(s: &str, mut pos: usize) -> usize {
+    while let Some(c) = char_at(s, pos) {
+        if c.is_ascii_alphanumeric()
+            || is_arabic(c)
+            || matches!(c, '.' | '+' | ':' | '∶' | '·' | '・' | '×' | '*' | '%' | '/' | '-' | '_')
+        {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// `2026-02-09` after a four-digit year.
+fn iso_date(rest: &str, year: f64) -> Option<(String, usize)> {
+    let b = rest.as_bytes();
+    if b.len() < 6 || b[0] != b'-' {
+        return None;
+    }
+    let two = |i: usize| -> Option<u32> {
+        let d1 = char::from(*b.get(i)?).to_digit(10)?;
+        let d2 = char::from(*b.get(i + 1)?).to_digit(10)?;
+        Some(d1 * 10 + d2)
+    };
+    let m = two(1)?;
+    if b.get(3) != Some(&b'-') {
+        return None;
+    }
+    let d = two(4)?;
+    if b.get(6).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = round_int(year)?;
+    Some((format!("{y:04}-{m:02}-{d:02}"), 6))
+}
+
+/// The value of the first numeral in a word (`四个意识` → 4), or 0.
+fn first_value(word: &str) -> f64 {
+    for (i, c) in word.char_indices() {
+        if numeral::is_numeral_char(c) {
+            if let Some(n) = numeral::scan(&word[i..]) {
+                return n.value;
+            }
+        }
+    }
+    0.0
+}
+
+/// `分别提高15、22个百分点`: a bare number listed before a figure shares its unit.
+fn share_units(s: &str, out: &mut [Raw]) {
+    for i in (0..out.len().saturating_sub(1)).rev() {
+        let (left, right) = out.split_at_mut(i + 1);
+        let a = &mut left[i];
+        let b = &right[0];
+        if a.kind == FigureKind::Quantity
+            && a.unit.is_empty()
+            && !b.unit.is_empty()
+            && matches!(b.kind, FigureKind::Quantity | FigureKind::Percent | FigureKind::Money)
+            && s.get(a.end..b.start) == Some("、")
+        {
+            a.kind = b.kind;
+            a.unit.clone_from(&b.unit);
+        }
+    }
+}
+
+static FINDER: LazyLock<FigureFinder> = LazyLock::new(FigureFinder::new);
+
+/// Figures of `text` treated as one sentence (index 0, offsets from 0), using a
+/// process-wide [`FigureFinder`].
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::{extract_figures, FigureKind, FigureValue};
+/// let figures = extract_figures("全市60岁以上的村书记超过三分之一，党员讲党课5.8万次");
+/// let texts: Vec<&str> = figures.iter().map(|f| f.text.as_str()).collect();
+/// assert_eq!(texts, ["60岁以上", "三分之一", "5.8万次"]);
+/// assert_eq!(figures[2].value, FigureValue::Number(58_000.0));
+/// assert_eq!(figures[0].kind, FigureKind::Age);
+/// ```
+pub fn extract_figures(text: &str) -> Vec<Figure> {
+    FINDER.find(text, 0, 0, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_data(name: &str, data: &'static str) {
+        let words: Vec<&str> = entries(data).map(|l| l.split('\t').next().unwrap_or("")).collect();
+        assert!(!words.is_empty(), "{name} is empty");
+        for w in &words {
+            assert!(!w.trim().is_empty(), "{name}: empty entry");
+            assert_eq!(w.trim(), *w, "{name}: spaces around {w:?}");
+        }
+        for pair in words.windows(2) {
+            assert!(pair[0] < pair[1], "{name}: {:?} before {:?} (sorted, unique)", pair[0], pair[1]);
+        }
+    }
+
+    #[test]
+    fn data_files_sorted_unique_nonempty() {
+        check_data("slogans.txt", SLOGANS);
+        check_data("figure_idioms.txt", IDIOMS);
+        check_data("figure_units.txt", UNITS);
+        check_data("figure_approx.txt", APPROX);
+        assert!(entries(SLOGANS).count() >= 150);
+        for line in entries(UNITS).chain(entries(APPROX)) {
+            let n = line.split('\t').count();
+            assert!((2..=3).contains(&n), "bad line {line:?}");
+        }
+    }
+
+    #[test]
+    fn finder_is_send_sync() {
+        fn assert_traits<T: Send + Sync + std::panic::UnwindSafe>() {}
+        assert_traits::<FigureFinder>();
+        assert_traits::<Figure>();
+    }
+
+    fn one(text: &str) -> Figure {
+        let f = extract_figures(text);
+        assert_eq!(f.len(), 1, "{text}: {f:?}");
+        f.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let f = one("排查隐患857处");
+        let j = serde_json::to_string(&f).unwrap();
+        assert!(j.contains("\"value\":857,"), "{j}");
+        assert!(j.contains("\"kind\":\"quantity\""), "{j}");
+        let back: Figure = serde_json::from_str(&j).unwrap();
+        assert_eq!(back, f);
+        let d = one("2023年9月底");
+        let j = serde_json::to_string(&d).unwrap();
+        assert!(j.contains("\"value\":\"2023-09\""), "{j}");
+        assert_eq!(serde_json::from_str::<Figure>(&j).unwrap(), d);
+        let p = one("增长3.5%");
+        let j = serde_json::to_string(&p).unwrap();
+        assert!(j.contains("\"value\":3.5"), "{j}");
+    }
+
+    #[test]
+    fn basic_kinds() {
+        let f = one("讲党课5.8万次");
+        assert_eq!((f.value.as_f64(), f.unit.as_str()), (Some(58_000.0), "次"));
+        let f = one("共有党员300多万名");
+        assert_eq!((f.text.as_str(), f.approx), ("300多万名", Approx::Over));
+        assert_eq!(f.value, FigureValue::Number(3_000_000.0));
+        let f = one("修建18000余公里");
+        assert_eq!((f.value.as_f64(), f.unit.as_str(), f.approx), (Some(18000.0), "公里", Approx::Over));
+        let f = one("下降3.5个百分点");
+        assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Percent, "个百分点"));
+        let f = one("投入1.2亿元");
+        assert_eq!((f.kind, f.value.as_f64(), f.unit.as_str()), (FigureKind::Money, Some(1.2e8), "元"));
+        let f = one("用两年时间");
+        assert_eq!((f.kind, f.value.as_f64(), f.unit.as_str()), (FigureKind::Duration, Some(2.0), "年"));
+        let f = one("3个月内");
+        assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Duration, "月"));
+        let f = one("5月9日");
+        assert_eq!(f.value, FigureValue::Date("--05-09".into()));
+        let f = one("3至5个");
+        assert_eq!((f.value.as_f64(), f.approx, f.text.as_str()), (Some(3.0), Approx::About, "3至5个"));
+        let f = one("约占40%左右");
+        assert_eq!((f.approx, f.text.as_str()), (Approx::About, "40%左右"));
+    }
+
+    #[test]
+    fn not_figures() {
+        for t in ["一年来，我们坚持", "多年来", "千方百计", "一批骨干", "进一步", "XX个", "x次", "××名"] {
+            let f = extract_figures(t);
+            assert!(f.is_empty(), "{t}: {f:?}");
+        }
+        for t in ["四个意识", "三会一课", "十九大", "十四五"] {
+            let f = extract_figures(t);
+            assert!(f.iter().all(|f| f.kind == FigureKind::Slogan), "{t}: {f:?}");
+            assert!(!f.is_empty(), "{t}");
+        }
+        for t in ["一是加强", "第三", "（一）"] {
+            let f = extract_figures(t);
+            assert!(f.iter().all(|f| f.kind == FigureKind::Ordinal), "{t}: {f:?}");
+        }
+    }
+}
