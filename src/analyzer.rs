@@ -169,6 +169,15 @@ impl Analyzer {
         self.analyze_bytes(&bytes, &path.to_string_lossy())
     }
 
+    /// Like [`analyze_path`](Self::analyze_path), also returning the decoded text.
+    pub(crate) fn analyze_path_with_text(&self, path: &Path) -> Result<(String, Vec<Analysis>)> {
+        let bytes = ingest::read_file(path, self.limits())?;
+        let ext = path.extension().and_then(|e| e.to_str());
+        let d = ingest::bytes_to_text(&bytes, ext, self.forced, self.limits())?;
+        let v = self.analyze_decoded(&path.to_string_lossy(), &d);
+        Ok((d.text, v))
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn analyze_part(
         &self,

@@ -26,6 +26,7 @@ mod analysis;
 mod analyzer;
 mod config;
 mod error;
+pub mod eval;
 mod extract;
 mod ingest;
 mod span;

@@ -23,6 +23,36 @@ struct Cli {
 enum Cmd {
     /// Analyse documents and write one JSON Lines record per document (schema shuzhi/1).
     Analyze(Common),
+    /// Score roles against gold JSON Lines (ANNOTATION.md format): per-role P/R/F1, macro-F1, confusion.
+    Eval(EvalArgs),
+}
+
+#[derive(Args)]
+struct EvalArgs {
+    /// Gold file or directory of .jsonl files.
+    #[arg(long, required = true)]
+    gold: Vec<PathBuf>,
+    /// Where the gold files' documents are (default: corpora).
+    #[arg(long, default_value = "corpora")]
+    root: PathBuf,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn run_eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
+    let an = Analyzer::new();
+    let mut gold = Vec::new();
+    for g in &a.gold {
+        gold.extend(shuzhi::eval::load_gold(g).map_err(|e| anyhow::anyhow!("{e}"))?);
+    }
+    let r = shuzhi::eval::evaluate(&an, &gold, &a.root).map_err(|e| anyhow::anyhow!("{e}"))?;
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+    } else {
+        print!("{r}");
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Args)]
@@ -336,6 +366,7 @@ fn main() -> ExitCode {
     };
     let r = match cli.cmd {
         Cmd::Analyze(c) => run_analyze(c),
+        Cmd::Eval(a) => run_eval(a),
     };
     match r {
         Ok(code) => code,

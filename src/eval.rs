@@ -1,0 +1,333 @@
+//! Accuracy against gold files in `ANNOTATION.md`'s format: per-role
+//! precision, recall and F1, macro-F1, the confusion matrix.
+
+use crate::analyzer::Analyzer;
+use crate::error::{Error, ErrorKind, Result};
+use crate::extract::Role;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// One gold document (a line of a gold JSON Lines file).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoldDoc {
+    /// Document id.
+    pub id: String,
+    /// The annotated file, relative to the corpus root.
+    pub file: String,
+    /// Document labels.
+    #[serde(default)]
+    pub doc: BTreeMap<String, bool>,
+    /// Sentences in document order.
+    pub sentences: Vec<GoldSentence>,
+}
+
+/// One gold sentence.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoldSentence {
+    /// The sentence exactly as it stands in the file.
+    pub text: String,
+    /// Whether it is a heading (not scored).
+    #[serde(default)]
+    pub heading: bool,
+    /// Its role.
+    pub role: Role,
+}
+
+/// Precision, recall and F1 of one role.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Prf {
+    /// Precision.
+    pub precision: f64,
+    /// Recall.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+    /// Gold sentences with this role.
+    pub support: usize,
+}
+
+/// The result of [`evaluate`].
+///
+/// ```no_run
+/// use shuzhi::{eval, Analyzer};
+/// let gold = eval::load_gold("corpora/gold/test".as_ref()).unwrap();
+/// let r = eval::evaluate(&Analyzer::new(), &gold, "corpora".as_ref()).unwrap();
+/// println!("macro-F1 {:.3}", r.macro_f1);
+/// ```
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EvalReport {
+    /// Documents scored.
+    pub documents: usize,
+    /// Non-heading gold sentences scored.
+    pub sentences: usize,
+    /// Gold sentences with no predicted sentence covering half of them.
+    pub unaligned: usize,
+    /// Per role.
+    pub roles: BTreeMap<String, Prf>,
+    /// Mean F1 over achievement, problem, cause and commitment.
+    pub macro_f1: f64,
+    /// Share of sentences with the right role.
+    pub accuracy: f64,
+    /// `gold -> predicted` counts (`none` when unaligned).
+    pub confusion: BTreeMap<String, usize>,
+}
+
+/// Reads gold documents from a `.jsonl` file or every `.jsonl` file of a directory.
+///
+/// # Errors
+///
+/// `io` when a file cannot be read, `input` for a line that is not a gold document.
+pub fn load_gold(path: &Path) -> Result<Vec<GoldDoc>> {
+    let mut files: Vec<PathBuf> = if path.is_dir() {
+        std::fs::read_dir(path)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+            .collect()
+    } else {
+        vec![path.to_path_buf()]
+    };
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).map_err(|e| {
+            Error::with_source(ErrorKind::Io, format!("cannot read {}", f.display()), e)
+        })?;
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let d: GoldDoc = serde_json::from_str(line).map_err(|e| {
+                Error::with_source(
+                    ErrorKind::Input,
+                    format!("{}:{}: not a gold document", f.display(), n + 1),
+                    e,
+                )
+            })?;
+            out.push(d);
+        }
+    }
+    Ok(out)
+}
+
+fn find_file(root: &Path, name: &str) -> Option<PathBuf> {
+    for cand in [root.join(name), PathBuf::from(name)] {
+        if cand.is_file() {
+            return Some(cand);
+        }
+    }
+    let base = Path::new(name).file_name()?;
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).ok()?.flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.file_name() == Some(base) {
+                return Some(p);
+            }
+        }
+    }
+    None
+}
+
+/// Scores `an` against gold documents whose files are found under `root`.
+/// Sentences are aligned by character position, as `score_gold.py` does, so
+/// the crate's sentence splitting may differ slightly from the gold's.
+///
+/// # Errors
+///
+/// `io` when a gold file's document cannot be found or read.
+pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalReport> {
+    let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
+    let mut cache: BTreeMap<PathBuf, (String, Vec<([usize; 2], Role, bool)>)> = BTreeMap::new();
+    let mut unaligned = 0;
+    for g in gold {
+        let path = find_file(root, &g.file).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Io,
+                format!("{}: not found under {}", g.file, root.display()),
+            )
+        })?;
+        if !cache.contains_key(&path) {
+            let (text, docs) = an.analyze_path_with_text(&path)?;
+            let mut preds = Vec::new();
+            for d in docs {
+                for s in d.sentences {
+                    preds.push((s.char_span, s.role.unwrap_or(Role::Other), s.heading));
+                }
+            }
+            cache.insert(path.clone(), (text, preds));
+        }
+        let (text, preds) = &cache[&path];
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let byte_to_char = |b: usize| chars.partition_point(|(i, _)| *i < b);
+        let mut pos = 0usize;
+        for s in &g.sentences {
+            let found = text[pos.min(text.len())..]
+                .find(&s.text)
+                .map(|i| i + pos)
+                .or_else(|| text.find(&s.text));
+            let rng = found.map(|b| {
+                pos = b + s.text.len();
+                (byte_to_char(b), byte_to_char(b + s.text.len()))
+            });
+            if s.heading {
+                continue;
+            }
+            let mut pred = "none".to_owned();
+            if let Some((a, b)) = rng {
+                let mut best: Option<(usize, Role, bool)> = None;
+                for &(sp, r, h) in preds {
+                    let o = b.min(sp[1]).saturating_sub(a.max(sp[0]));
+                    if o > best.map_or(0, |x| x.0) {
+                        best = Some((o, r, h));
+                    }
+                }
+                if let Some((o, r, h)) = best {
+                    if 2 * o >= b - a {
+                        pred = if h {
+                            "other".to_owned()
+                        } else {
+                            r.as_str().to_owned()
+                        };
+                    }
+                }
+            }
+            if pred == "none" {
+                unaligned += 1;
+            }
+            *conf.entry((s.role.as_str().to_owned(), pred)).or_default() += 1;
+        }
+    }
+    let total: usize = conf.values().sum();
+    let correct: usize = conf
+        .iter()
+        .filter(|((g, p), _)| g == p)
+        .map(|(_, v)| v)
+        .sum();
+    let mut roles = BTreeMap::new();
+    let mut f1s = Vec::new();
+    for r in Role::ALL {
+        let name = r.as_str();
+        let tp = conf
+            .get(&(name.to_owned(), name.to_owned()))
+            .copied()
+            .unwrap_or(0);
+        let fp: usize = conf
+            .iter()
+            .filter(|((g, p), _)| p == name && g != name)
+            .map(|(_, v)| v)
+            .sum();
+        let fn_: usize = conf
+            .iter()
+            .filter(|((g, p), _)| g == name && p != name)
+            .map(|(_, v)| v)
+            .sum();
+        let p = if tp + fp > 0 {
+            tp as f64 / (tp + fp) as f64
+        } else {
+            0.0
+        };
+        let rc = if tp + fn_ > 0 {
+            tp as f64 / (tp + fn_) as f64
+        } else {
+            0.0
+        };
+        let f1 = if p + rc > 0.0 {
+            2.0 * p * rc / (p + rc)
+        } else {
+            0.0
+        };
+        if r != Role::Other {
+            f1s.push(f1);
+        }
+        roles.insert(
+            name.to_owned(),
+            Prf {
+                precision: p,
+                recall: rc,
+                f1,
+                support: tp + fn_,
+            },
+        );
+    }
+    Ok(EvalReport {
+        documents: gold.len(),
+        sentences: total,
+        unaligned,
+        roles,
+        macro_f1: f1s.iter().sum::<f64>() / f1s.len() as f64,
+        accuracy: if total > 0 {
+            correct as f64 / total as f64
+        } else {
+            0.0
+        },
+        confusion: conf
+            .into_iter()
+            .map(|((g, p), v)| (format!("{g}->{p}"), v))
+            .collect(),
+    })
+}
+
+impl std::fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(
+            f,
+            "{} documents, {} sentences ({} unaligned)",
+            self.documents, self.sentences, self.unaligned
+        )?;
+        writeln!(
+            f,
+            "{:<12} {:>9} {:>9} {:>9} {:>8}",
+            "role", "precision", "recall", "F1", "gold"
+        )?;
+        for r in Role::ALL {
+            if let Some(p) = self.roles.get(r.as_str()) {
+                writeln!(
+                    f,
+                    "{:<12} {:>9.3} {:>9.3} {:>9.3} {:>8}",
+                    r.as_str(),
+                    p.precision,
+                    p.recall,
+                    p.f1,
+                    p.support
+                )?;
+            }
+        }
+        writeln!(
+            f,
+            "macro-F1 (achievement, problem, cause, commitment): {:.3}",
+            self.macro_f1
+        )?;
+        writeln!(f, "accuracy: {:.3}", self.accuracy)?;
+        writeln!(f, "confusion (rows gold, columns predicted):")?;
+        let cols = [
+            "achievement",
+            "problem",
+            "cause",
+            "commitment",
+            "other",
+            "none",
+        ];
+        write!(f, "{:<12}", "")?;
+        for c in cols {
+            write!(f, " {:>11}", c)?;
+        }
+        writeln!(f)?;
+        for r in Role::ALL {
+            write!(f, "{:<12}", r.as_str())?;
+            for c in cols {
+                let v = self
+                    .confusion
+                    .get(&format!("{}->{}", r.as_str(), c))
+                    .copied()
+                    .unwrap_or(0);
+                write!(f, " {:>11}", v)?;
+            }
+            writeln!(f)?;
+        }
+        Ok(())
+    }
+}
