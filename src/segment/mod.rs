@@ -56,7 +56,7 @@ const MAX_FREQ: u64 = 100_000_000;
 /// let tokens = seg.tokens(text);
 /// let t = tokens.iter().find(|t| t.text == "1.9万").unwrap();
 /// assert_eq!(&text[t.start..t.end], "1.9万");
-/// assert_eq!(t.range(), 18..23);
+/// assert_eq!(t.range(), 18..24);
 /// assert!(tokens.iter().any(|t| t.text == "95%"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -375,9 +375,9 @@ impl Segmenter {
     /// use shuzhi::Segmenter;
     ///
     /// let seg = Segmenter::new();
-    /// let tagged = seg.tagged("实现营收3.2亿元");
+    /// let tagged = seg.tagged("讲党课5.8万次");
     /// let pairs: Vec<(&str, Option<&str>)> = tagged.iter().map(|t| (t.text, t.pos)).collect();
-    /// assert_eq!(pairs, [("实现", Some("v")), ("营收", Some("n")), ("3.2亿", Some("m")), ("元", Some("m"))]);
+    /// assert_eq!(pairs, [("讲", Some("v")), ("党课", Some("n")), ("5.8万", Some("m")), ("次", Some("q"))]);
     /// ```
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let tags = self.jieba.tag(text, true);
