@@ -191,9 +191,9 @@ impl Analyzer {
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
         let mut o = structure::outline(text, range, &clutter, title_hint);
-        crate::extract::classify(&mut o.sentences, &o.sections);
-        let (problems, causes, commitments) = crate::extract::records(&o.sentences);
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
+        crate::extract::classify(&mut o.sentences, &o.sections, genre);
+        let (problems, causes, commitments) = crate::extract::records(&o.sentences);
         Analysis {
             schema: SCHEMA.to_owned(),
             id,

@@ -212,6 +212,7 @@ pub enum Approx {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum UnitClass {
+    Block,
     Quantity,
     Money,
     Age,
@@ -440,6 +441,7 @@ impl FigureFinder {
                 "name" => UnitClass::Name,
                 "namectx" => UnitClass::NameCtx,
                 "ordinal" => UnitClass::Ordinal,
+                "block" => UnitClass::Block,
                 _ => UnitClass::Quantity,
             };
             let unit = parts.next().unwrap_or(word);
@@ -653,9 +655,12 @@ impl FigureFinder {
         self.before.iter().find(|(w, _)| before.ends_with(w)).map(|&(_, a)| a)
     }
 
+    /// The unit word at `pos`, if any (a blocked word such as `台湾` is none).
     fn unit_at(&self, s: &str, pos: usize) -> Option<(UnitEntry, usize)> {
         let input = Input::new(&s[pos..]).anchored(Anchored::Yes);
-        self.units.find(input).map(|m| (self.unit_entries[m.pattern().as_usize()], m.end()))
+        let m = self.units.find(input)?;
+        let e = self.unit_entries[m.pattern().as_usize()];
+        (e.class != UnitClass::Block).then_some((e, m.end()))
     }
 
     /// `“四个意识”`: a short quoted phrase with a numeral names a formula.
@@ -799,9 +804,14 @@ impl FigureFinder {
         let (marker_len, unit) = percent_marker(&s[pos..])?;
         let a = pos + marker_len;
         let n = numeral::scan(&s[a..])?;
-        let end = a + n.len;
+        let mut end = a + n.len;
         // 百分之二三十: a range, read as its lower bound
-        let inner = if n.approx { Approx::About } else { Approx::Exact };
+        let mut inner = if n.approx { Approx::About } else { Approx::Exact };
+        // 百分之二百五十到二百七十五
+        if let Some(e2) = range_end(s, end, &n) {
+            end = e2;
+            inner = Approx::About;
+        }
         let (approx, end) = self.approx_around(s, pos, end, inner);
         out.push(Raw {
             start: pos,
@@ -833,8 +843,17 @@ impl FigureFinder {
                 return None;
             }
         }
-        if prev.is_some_and(numeral::is_numeral_char) {
+        if prev.is_some_and(numeral::is_numeral_char) && !after_zero_gap(s, pos) {
             return None;
+        }
+        // 一年零三个月: the 零 joins two figures, it does not start one
+        if matches!(c, '零' | '〇')
+            && char_at(s, pos + c.len_utf8()).is_some_and(|d| {
+                numeral::is_chinese_numeral_char(d) && !matches!(d, '零' | '〇' | '点')
+            })
+            && char_before(s, pos).is_some_and(|p| !numeral::is_numeral_char(p))
+        {
+            return self.number(ctx, pos + c.len_utf8(), out);
         }
         let n = numeral::scan(&s[pos..])?;
         let mut end = pos + n.len;
@@ -843,7 +862,7 @@ impl FigureFinder {
 
         // identifiers, versions, ratios and times: PM2.5, 5G, 1+6, 2.50:1, 09:45
         if first_digit_arabic {
-            if prev.is_some_and(is_ident_before) {
+            if prev.is_some_and(is_ident_before) || ident_behind_space(s, pos) {
                 return Some(skip_ident(s, end));
             }
             if let Some(nc) = next {
@@ -965,6 +984,13 @@ impl FigureFinder {
         };
 
         let single_one = n.chinese && n.chars == 1 && n.value == 1.0;
+        let single_zero = n.chinese && n.chars == 1 && n.value == 0.0;
+        // 二轮, 二期, 二类: Chinese counts with 两, so 二 before a measure word is an
+        // ordinal (second round, phase two)
+        let single_er = n.chinese && n.chars == 1 && n.value == 2.0 && {
+            let t = &s[pos..];
+            t.starts_with('二') || t.starts_with('贰') || t.starts_with('貳')
+        };
         let bare_big_lead = n.bare_lead
             && !s[pos..].starts_with('十')
             && !s[pos..].starts_with('拾')
@@ -975,6 +1001,14 @@ impl FigureFinder {
         };
         let mut uend = unit_pos + ulen;
         let mut unit_word: &str = &s[unit_pos..uend];
+        // 零部件, 一一列举: not numbers
+        if single_zero || (n.direct >= 2 && !n.range && !matches!(unit_word, "年" | "年度")) {
+            return Some(uend);
+        }
+        // 一大批, 一大步
+        if single_one && unit_word == "大" {
+            return Some(uend);
+        }
         let mut reported: String = unit.unit.to_string();
         let mut class = unit.class;
         // 一个多月: 个 + 多 + a time unit
@@ -1042,6 +1076,18 @@ impl FigureFinder {
             UnitClass::Percent => kind = FigureKind::Percent,
             UnitClass::Money => kind = FigureKind::Money,
             UnitClass::Age => kind = FigureKind::Age,
+            UnitClass::Quantity if single_er && !has_inner => {
+                out.push(Raw {
+                    start: pos,
+                    end: uend,
+                    value: FigureValue::Number(value),
+                    unit: reported,
+                    kind: FigureKind::Ordinal,
+                    approx: Approx::Exact,
+                });
+                return Some(uend);
+            }
+            UnitClass::Block => return Some(uend),
             UnitClass::Quantity => {
                 // 从四个方面, 讲三个问题: the speaker's own points
                 if reported == "个" && !n.arabic && value <= 10.0 {
@@ -1188,6 +1234,14 @@ impl FigureFinder {
             // 经济3.0, 工业4.0: versions
             let text = &s[pos..end];
             if text.len() == 3 && text.ends_with(".0") {
+                return Some(end);
+            }
+            // 01 版: page and serial numbers
+            if text.starts_with('0') && !n.decimal && text.len() > 1 {
+                return Some(end);
+            }
+            // 12345热线, 331国道, 384超节点: an integer glued to a word is a code
+            if !n.decimal && next.is_some_and(|c| !is_boundary(c) && !c.is_ascii()) {
                 return Some(end);
             }
             let whole = s.trim() == text;
@@ -1413,6 +1467,35 @@ fn percent_marker(s: &str) -> Option<(usize, &'static str)> {
         return None;
     }
     Some((pos, unit))
+}
+
+/// Right after a `零` that follows a unit (`一年零三个月`), a new figure may start.
+fn after_zero_gap(s: &str, pos: usize) -> bool {
+    let Some(p) = char_before(s, pos) else { return false };
+    if !matches!(p, '零' | '〇') {
+        return false;
+    }
+    char_before(s, pos - p.len_utf8()).is_some_and(|q| !numeral::is_numeral_char(q))
+}
+
+/// `PM⏎2.5`, `[CPC 2]`: an identifier before a line break or space.
+fn ident_behind_space(s: &str, pos: usize) -> bool {
+    let before = s[..pos].trim_end_matches([' ', '\n', '\r', '\u{200b}']);
+    before.len() < pos && before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+}
+
+/// The end of `至 N` after a number, for a range inside a percent.
+fn range_end(s: &str, end: usize, n: &Numeral) -> Option<usize> {
+    for conn in RANGE {
+        if let Some(rest) = s[end..].strip_prefix(conn) {
+            let n2 = numeral::scan(rest)?;
+            if n2.negative || n2.value <= n.value {
+                return None;
+            }
+            return Some(end + conn.len() + n2.len);
+        }
+    }
+    None
 }
 
 fn skip_spaces(s: &str) -> usize {

@@ -286,9 +286,69 @@ const METRIC: [&str; 16] = [
     "兆焦", "兆字节", "兆比特", "兆欧",
 ];
 
+/// Digits typeset with a space between each (`1 9 9 8 年`, `1 5 ．3 ％`), as in some
+/// old reports: value, bytes, integer digits, whether it has a fractional part.
+/// Not taken when a `/` follows (`1 4/3` is a mixed fraction).
+fn read_spaced(s: &str) -> Option<(Dec, usize, u32, bool)> {
+    let mut m: i128 = 0;
+    let mut e: u32 = 0;
+    let mut pos = 0;
+    let mut int_digits = 0u32;
+    let mut decimal = false;
+    loop {
+        let c = s[pos..].chars().next()?;
+        let d = arabic_value(c)?;
+        m = m.checked_mul(10)?.checked_add(i128::from(d))?;
+        if decimal {
+            e += 1;
+        } else {
+            int_digits += 1;
+        }
+        pos += c.len_utf8();
+        if int_digits > 18 || e > MAX_EXP {
+            return None;
+        }
+        let rest = &s[pos..];
+        let sp = rest.bytes().take_while(|&b| b == b' ').count();
+        let after = &rest[sp..];
+        let next = after.chars().next();
+        if sp == 1 && next.and_then(arabic_value).is_some() {
+            pos += 1;
+            continue;
+        }
+        if !decimal && sp <= 1 {
+            if let Some(p @ ('．' | '.')) = next {
+                let a2 = &after[p.len_utf8()..];
+                let sp2 = a2.bytes().take_while(|&b| b == b' ').count();
+                if sp2 <= 1 && a2[sp2..].chars().next().and_then(arabic_value).is_some() {
+                    pos += sp + p.len_utf8() + sp2;
+                    decimal = true;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    let tail = s[pos..].trim_start_matches(' ');
+    if tail.starts_with('/') || tail.starts_with('／') {
+        return None;
+    }
+    Some((Dec { m, e }, pos, int_digits, decimal))
+}
+
 /// An Arabic number read from the start of `s`: value, bytes, integer digits,
 /// whether it has a fractional part.
 fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
+    // spaced digits: 1 9 9 8
+    {
+        let mut it = s.chars();
+        let first_digit = it.next().and_then(arabic_value).is_some();
+        if first_digit && it.next() == Some(' ') && it.next().and_then(arabic_value).is_some() {
+            if let Some(r) = read_spaced(s) {
+                return Some(r);
+            }
+        }
+    }
     let mut m: i128 = 0;
     let mut e: u32 = 0;
     let mut pos = 0;
@@ -659,7 +719,9 @@ impl State {
                 self.arabic_digits = digits;
             }
             Prev::Small | Prev::Big | Prev::Zero => {
-                // 3万4000, 1百01, 2千零30万: the group must fit below the scale
+                // 3万4000, 1百01, 2千零30万: the group fills the places below the
+                // scale (all of them, unless a 零 marks the gap), so 390万65岁 is
+                // two numbers, not 3900065
                 let limit = match self.prev {
                     Prev::Small => self.last_small,
                     Prev::Big => self.last_big.min(4),
@@ -671,6 +733,9 @@ impl State {
                         }
                     }
                 };
+                if self.prev != Prev::Zero && digits != limit {
+                    return false;
+                }
                 match Dec::pow10(limit) {
                     Some(l) if v.lt(Dec::int(l)) => {}
                     _ => return false,

@@ -47,6 +47,7 @@ impl Role {
 }
 
 use super::cues::{HEADINGS, LEXICON};
+use super::Genre;
 use crate::structure::{Section, Sentence};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -245,6 +246,11 @@ fn cannot(s: &str) -> bool {
     })
 }
 
+static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:整治|整改|解决|查处|消除|纠正|治理|破解|化解|追回|处理|通报曝光|针对|聚焦|对照|查摆|检视)[^，。；]{0,16}(?:问题|现象|短板|差距|不足|弱项|风险|隐患)|(?:问题|短板|差距|不足|弱项)[^，。；]{0,6}(?:整改|解决|得到)")
+        .expect("valid regex")
+});
+
 /// A statement of principle or definition: 精准是要义, 制度是用来遵守的.
 fn copula(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -270,7 +276,7 @@ fn quotation(s: &str) -> bool {
                 .ends_with(['”', '」']))
 }
 
-fn score(full: &str) -> Scores {
+fn score(full: &str, genre: Genre) -> Scores {
     let mut sc = Scores::default();
     let lex = &*LEXICON;
     let text = strip_item(full);
@@ -306,7 +312,17 @@ fn score(full: &str) -> Scores {
     if let Some(d) = dir {
         sc.add(Role::Commitment, 2.2, d);
     } else if let Some(h) = imperative_head(text) {
-        sc.add(Role::Commitment, 0.9, h);
+        // Reports narrate work done with the same verbs that plans and
+        // speeches use for directives: the section decides there.
+        let w = match genre {
+            Genre::DutyReport | Genre::SelfReview | Genre::WorkReport => 0.4,
+            _ => 0.9,
+        };
+        sc.add(Role::Commitment, w, h);
+    }
+    // Remedies of problems: the problem words name what was fixed or is to be fixed.
+    if REMEDY.is_match(text) {
+        sc.s[idx(Role::Problem)] *= 0.5;
     }
     if perf > 0 && dir.is_none() {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
@@ -355,7 +371,7 @@ fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
 /// gives, a list it continues and the enumeration it belongs to. Pass 2
 /// adds what the neighbours in the same section say, so that a bare
 /// 加强组织领导。 reads as a plan among plans and as a report among results.
-pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section]) {
+pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: Genre) {
     let mut sec_role: Vec<Option<(Role, &'static str)>> = Vec::with_capacity(sections.len());
     for s in sections {
         let own = heading_role(&s.heading);
@@ -375,7 +391,7 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section]) {
             pass1.push((Role::Other, 0.0));
             continue;
         }
-        let mut sc = score(&s.text);
+        let mut sc = score(&s.text, genre);
         if let Some(Some((r, cue))) = s.section.map(|k| sec_role.get(k).copied().flatten()) {
             sc.add(r, 1.6, format!("section:{cue}"));
         }
