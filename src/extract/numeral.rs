@@ -343,7 +343,9 @@ fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
     {
         let mut it = s.chars();
         let first_digit = it.next().and_then(arabic_value).is_some();
-        if first_digit && it.next() == Some(' ') && it.next().and_then(arabic_value).is_some() {
+        let after_space = if it.next() == Some(' ') { it.next() } else { None };
+        let spaced = after_space.is_some_and(|c| arabic_value(c).is_some() || c == '．' || c == '.');
+        if first_digit && spaced {
             if let Some(r) = read_spaced(s) {
                 return Some(r);
             }
@@ -1196,7 +1198,6 @@ mod tests {
             ("2千零30万", 20_300_000.0),
             ("1百01", 101.0),
             ("200亿零四千230", 20_000_004_230.0),
-            ("1万600", 10_600.0),
             ("100万三千", 1_003_000.0),
             ("一百点123", 100.123),
             ("4.78万亿", 4_780_000_000_000.0),
@@ -1348,7 +1349,7 @@ mod tests {
             .collect()
     }
 
-    /// Arabic groups with 亿 and 万: 12亿3456万789.
+    /// Arabic groups with 亿 and 万, 零 marking a gap: 12亿3456万7890, 3亿零789.
     fn with_scales(n: u64) -> String {
         let yi = n / 100_000_000;
         let wan = n / 10_000 % 10_000;
@@ -1358,9 +1359,15 @@ mod tests {
             s.push_str(&format!("{yi}亿"));
         }
         if wan > 0 {
+            if yi > 0 && wan < 1000 {
+                s.push('零');
+            }
             s.push_str(&format!("{wan}万"));
         }
         if unit > 0 || s.is_empty() {
+            if (yi > 0 || wan > 0) && (unit < 1000 || wan == 0) {
+                s.push('零');
+            }
             s.push_str(&unit.to_string());
         }
         s
@@ -1387,6 +1394,9 @@ mod tests {
         assert_eq!(chinese(100_001_000), "一亿零一千");
         assert_eq!(chinese(1_000_000_000_000), "一万亿");
         assert_eq!(with_scales(1_234_567_890), "12亿3456万7890");
+        assert_eq!(with_scales(300_000_789), "3亿零789");
+        // without 零 a short group after 万 is a separate number: 390万65岁
+        assert_eq!(scan("390万65岁").unwrap().value, 3_900_000.0);
         assert_eq!(decimal_scale(19_000, 4, "万"), "1.9万");
     }
 

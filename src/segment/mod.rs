@@ -159,7 +159,8 @@ impl SegmenterBuilder {
     /// Add words, each with the smallest frequency that keeps it whole and
     /// no part of speech. A word must be non-empty and contain no whitespace.
     pub fn words<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
-        self.user.push(UserDict::Words(words.into_iter().map(Into::into).collect()));
+        self.user
+            .push(UserDict::Words(words.into_iter().map(Into::into).collect()));
         self
     }
 
@@ -306,7 +307,14 @@ impl Segmenter {
             hasher.dictionary("shuzhi-domain", DOMAIN_DICT.as_bytes());
             dictionaries.push(String::from("shuzhi-domain"));
         }
-        (Segmenter { jieba, dictionaries, dict_hash: String::new() }, hasher)
+        (
+            Segmenter {
+                jieba,
+                dictionaries,
+                dict_hash: String::new(),
+            },
+            hasher,
+        )
     }
 
     /// Parse and add one user dictionary in jieba's format.
@@ -321,8 +329,8 @@ impl Segmenter {
                     format!("user dictionary {name}, line {}: {msg}", i + 1),
                 )
             };
-            let line = std::str::from_utf8(line)
-                .map_err(|e| bad(format!("not valid UTF-8 ({e})")))?;
+            let line =
+                std::str::from_utf8(line).map_err(|e| bad(format!("not valid UTF-8 ({e})")))?;
             if let Some(entry) = parse_entry(line).map_err(bad)? {
                 if let Some(f) = entry.freq {
                     *total_freq = total_freq.saturating_add(f as u64);
@@ -361,7 +369,12 @@ impl Segmenter {
             .jieba
             .cut(text, true)
             .into_iter()
-            .map(|t| Token { text: t.word, start: t.byte_start, end: t.byte_end, pos: None })
+            .map(|t| Token {
+                text: t.word,
+                start: t.byte_start,
+                end: t.byte_end,
+                pos: None,
+            })
             .collect();
         join_numbers(text, &mut tokens, |_| None);
         tokens
@@ -388,7 +401,12 @@ impl Segmenter {
             let Some(word) = text.get(t.byte_start..t.byte_end) else {
                 return self.tokens(text);
             };
-            tokens.push(Token { text: word, start: t.byte_start, end: t.byte_end, pos: tag(t.tag) });
+            tokens.push(Token {
+                text: word,
+                start: t.byte_start,
+                end: t.byte_end,
+                pos: tag(t.tag),
+            });
         }
         drop(tags);
         join_numbers(text, &mut tokens, |rest| {
@@ -439,11 +457,15 @@ fn parse_entry(line: &str) -> std::result::Result<Option<Entry<'_>>, String> {
         return Ok(None);
     }
     let mut fields = line.split_whitespace();
-    let Some(word) = fields.next() else { return Ok(None) };
+    let Some(word) = fields.next() else {
+        return Ok(None);
+    };
     let second = fields.next();
     let third = fields.next();
     if fields.next().is_some() {
-        return Err(format!("`{line}`: expected `word [freq] [pos]`, found more fields"));
+        return Err(format!(
+            "`{line}`: expected `word [freq] [pos]`, found more fields"
+        ));
     }
     let (freq, tag) = match (second, third) {
         (None, _) => (None, None),
@@ -484,7 +506,10 @@ fn tag(t: &str) -> Option<&'static str> {
         return Some(KNOWN_TAGS[i]);
     }
     static EXTRA: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
-    let mut extra = EXTRA.get_or_init(Mutex::default).lock().unwrap_or_else(|e| e.into_inner());
+    let mut extra = EXTRA
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
     if let Some(&s) = extra.iter().find(|&&s| s == t) {
         return Some(s);
     }
@@ -561,7 +586,9 @@ enum Kind {
 
 fn kind(s: &str) -> Kind {
     let mut chars = s.chars();
-    let Some(first) = chars.next() else { return Kind::Other };
+    let Some(first) = chars.next() else {
+        return Kind::Other;
+    };
     if is_digit(first) {
         let (mut int, mut frac, mut point, mut pct) = (1, 0, false, false);
         for c in chars {
@@ -587,7 +614,11 @@ fn kind(s: &str) -> Kind {
         return Kind::Arabic { int, point, pct };
     }
     if is_cn_numeral(first) {
-        return if chars.all(is_cn_numeral) { Kind::Chinese } else { Kind::Other };
+        return if chars.all(is_cn_numeral) {
+            Kind::Chinese
+        } else {
+            Kind::Other
+        };
     }
     if chars.next().is_some() {
         return Kind::Other;
@@ -605,7 +636,10 @@ fn may_start_number(s: &str) -> bool {
     match s.as_bytes().first() {
         Some(b) if b.is_ascii_digit() => true,
         Some(b) if b.is_ascii() => false,
-        _ => s.chars().next().is_some_and(|c| is_digit(c) || is_cn_numeral(c)),
+        _ => s
+            .chars()
+            .next()
+            .is_some_and(|c| is_digit(c) || is_cn_numeral(c)),
     }
 }
 
@@ -617,7 +651,11 @@ fn digit_group(tokens: &[Token<'_>], mut i: usize, cap: usize) -> (usize, usize,
     let mut digits = 0;
     while let Some(t) = tokens.get(i) {
         match kind(t.text) {
-            Kind::Arabic { int, point: false, pct: false } => {
+            Kind::Arabic {
+                int,
+                point: false,
+                pct: false,
+            } => {
                 digits += int;
                 i += 1;
                 if digits > cap {
@@ -666,9 +704,10 @@ fn join_numbers<'a>(
             Some(&after) if peel > 0 => (after.start + peel, Some(after)),
             _ => (tokens[next - 1].end, None),
         };
-        let (Some(number), Some(piece)) =
-            (text.get(start..end), rest.map_or(Some(""), |a| text.get(end..a.end)))
-        else {
+        let (Some(number), Some(piece)) = (
+            text.get(start..end),
+            rest.map_or(Some(""), |a| text.get(end..a.end)),
+        ) else {
             // Not contiguous spans on char boundaries: jieba broke its own
             // contract; leave the token alone rather than panic.
             tokens[w] = t;
@@ -676,12 +715,22 @@ fn join_numbers<'a>(
             r += 1;
             continue;
         };
-        tokens[w] = Token { text: number, start, end, pos: t.pos.map(|_| "m") };
+        tokens[w] = Token {
+            text: number,
+            start,
+            end,
+            pos: t.pos.map(|_| "m"),
+        };
         w += 1;
         r = next;
         if let Some(after) = rest {
             let pos = after.pos.and_then(|_| tag_rest(piece).or(after.pos));
-            tokens[w] = Token { text: piece, start: end, end: after.end, pos };
+            tokens[w] = Token {
+                text: piece,
+                start: end,
+                end: after.end,
+                pos,
+            };
             w += 1;
             r += 1;
         }
@@ -707,7 +756,11 @@ fn arabic_end(
         let Some(t) = tokens.get(k) else { break };
         match kind(t.text) {
             // Full-width digits come one token each.
-            Kind::Arabic { int, point: p, pct: q } if !(point && (p || int == 0)) => {
+            Kind::Arabic {
+                int,
+                point: p,
+                pct: q,
+            } if !(point && (p || int == 0)) => {
                 if !point {
                     group += int;
                 }
@@ -718,7 +771,10 @@ fn arabic_end(
             Kind::Comma if !point && (1..=3).contains(&group) && (group == 3 || !grouped) => {
                 match digit_group(tokens, k + 1, 3) {
                     (end, 3, last) => {
-                        if let Some(Kind::Arabic { point: p, pct: q, .. }) = last {
+                        if let Some(Kind::Arabic {
+                            point: p, pct: q, ..
+                        }) = last
+                        {
                             point |= p;
                             pct |= q;
                         }
@@ -752,7 +808,9 @@ fn arabic_end(
     if pct {
         return (k, 0);
     }
-    let Some(t) = tokens.get(k) else { return (k, 0) };
+    let Some(t) = tokens.get(k) else {
+        return (k, 0);
+    };
     if t.text.chars().all(is_magnitude) {
         return (k + 1, 0);
     }
@@ -768,19 +826,29 @@ fn chinese_end(tokens: &[Token<'_>], r: usize) -> (usize, usize) {
     while tokens.get(k).is_some_and(|t| kind(t.text) == Kind::Chinese) {
         k += 1;
     }
-    let Some(t) = tokens.get(k) else { return (k, 0) };
+    let Some(t) = tokens.get(k) else {
+        return (k, 0);
+    };
     let wan = wan_yi_prefix(t.text);
     if wan > 0 || k - r < 2 {
         return (k, wan);
     }
-    let lead: usize =
-        t.text.chars().take_while(|&c| is_cn_numeral(c)).map(char::len_utf8).sum();
+    let lead: usize = t
+        .text
+        .chars()
+        .take_while(|&c| is_cn_numeral(c))
+        .map(char::len_utf8)
+        .sum();
     (k, if lead < t.text.len() { lead } else { 0 })
 }
 
 /// Byte length of the leading 万/亿 of `s`, if something follows them.
 fn wan_yi_prefix(s: &str) -> usize {
-    let n: usize = s.chars().take_while(|&c| c == '万' || c == '亿').map(char::len_utf8).sum();
+    let n: usize = s
+        .chars()
+        .take_while(|&c| c == '万' || c == '亿')
+        .map(char::len_utf8)
+        .sum();
     if n < s.len() {
         n
     } else {
@@ -866,14 +934,29 @@ mod tests {
         assert!(entries.len() >= 800, "only {} terms", entries.len());
         assert!(DOMAIN_DICT.ends_with('\n') && !DOMAIN_DICT.contains('\r'));
         for pair in entries.windows(2) {
-            assert!(pair[0].0 < pair[1].0, "not sorted or duplicate: {} / {}", pair[0].0, pair[1].0);
+            assert!(
+                pair[0].0 < pair[1].0,
+                "not sorted or duplicate: {} / {}",
+                pair[0].0,
+                pair[1].0
+            );
         }
         for (word, freq, pos) in &entries {
             assert!(!word.is_empty() && !word.contains(char::is_whitespace));
-            assert!(word.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'));
-            assert!(word.chars().count() >= 2, "{word}: a term has at least two characters");
-            let freq: usize = freq.parse().unwrap_or_else(|_| panic!("{word}: bad freq {freq}"));
-            assert!((1..=MAX_FREQ as usize).contains(&freq), "{word}: freq {freq}");
+            assert!(word
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '〇'));
+            assert!(
+                word.chars().count() >= 2,
+                "{word}: a term has at least two characters"
+            );
+            let freq: usize = freq
+                .parse()
+                .unwrap_or_else(|_| panic!("{word}: bad freq {freq}"));
+            assert!(
+                (1..=MAX_FREQ as usize).contains(&freq),
+                "{word}: freq {freq}"
+            );
             assert!(KNOWN_TAGS.contains(pos), "{word}: unknown pos {pos}");
             assert!(parse_entry(&format!("{word} {freq} {pos}")).is_ok());
         }
@@ -883,11 +966,35 @@ mod tests {
     fn domain_dict_has_the_issue_terms() {
         let entries = entries();
         for term in [
-            "三会一课", "两个维护", "四个意识", "四个自信", "主题党日", "灯下黑", "两张皮",
-            "软弱涣散", "第一书记", "整县推进", "高质量发展", "乡村振兴", "全面从严治党",
-            "基层党建", "党风廉政建设", "一岗双责", "主体责任", "民主生活会", "组织生活会",
-            "对照检查", "述职评议", "不忘初心", "牢记使命", "形式主义", "官僚主义", "脱贫攻坚",
-            "共同富裕", "新质生产力", "营商环境",
+            "三会一课",
+            "两个维护",
+            "四个意识",
+            "四个自信",
+            "主题党日",
+            "灯下黑",
+            "两张皮",
+            "软弱涣散",
+            "第一书记",
+            "整县推进",
+            "高质量发展",
+            "乡村振兴",
+            "全面从严治党",
+            "基层党建",
+            "党风廉政建设",
+            "一岗双责",
+            "主体责任",
+            "民主生活会",
+            "组织生活会",
+            "对照检查",
+            "述职评议",
+            "不忘初心",
+            "牢记使命",
+            "形式主义",
+            "官僚主义",
+            "脱贫攻坚",
+            "共同富裕",
+            "新质生产力",
+            "营商环境",
         ] {
             assert!(entries.iter().any(|e| e.0 == term), "{term} missing");
         }
@@ -912,14 +1019,21 @@ mod tests {
             for (before, after) in FRAMES {
                 let text = format!("{before}{term}{after}");
                 let tokens = SEG.tokens(&text);
-                let whole = tokens.iter().any(|t| t.start == before.len() && t.text == term);
+                let whole = tokens
+                    .iter()
+                    .any(|t| t.start == before.len() && t.text == term);
                 if !whole {
                     let got: Vec<&str> = tokens.iter().map(|t| t.text).collect();
                     failures.push(format!("{term} in {text}: {}", got.join("/")));
                 }
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
@@ -968,18 +1082,32 @@ mod tests {
         for (sentence, terms) in table {
             let got = words(sentence);
             for term in *terms {
-                assert!(got.contains(term), "{term} not one token in {}", got.join("/"));
+                assert!(
+                    got.contains(term),
+                    "{term} not one token in {}",
+                    got.join("/")
+                );
             }
         }
     }
 
     #[test]
     fn without_the_domain_dict_jieba_splits_the_terms() {
-        let bare = Segmenter::builder().domain_dict(DomainDict::Off).build().unwrap();
-        let split = ["三会一课", "两个维护", "四个意识", "主题党日", "整县推进", "高质量发展"]
-            .iter()
-            .filter(|term| bare.tokens(term).len() > 1)
-            .count();
+        let bare = Segmenter::builder()
+            .domain_dict(DomainDict::Off)
+            .build()
+            .unwrap();
+        let split = [
+            "三会一课",
+            "两个维护",
+            "四个意识",
+            "主题党日",
+            "整县推进",
+            "高质量发展",
+        ]
+        .iter()
+        .filter(|term| bare.tokens(term).len() > 1)
+        .count();
         assert_eq!(split, 6);
     }
 
@@ -1133,7 +1261,11 @@ mod tests {
             }
         }
         let mut out = String::new();
-        let parts = [(n / 100_000_000, "亿"), (n / 10_000 % 10_000, "万"), (n % 10_000, "")];
+        let parts = [
+            (n / 100_000_000, "亿"),
+            (n / 10_000 % 10_000, "万"),
+            (n % 10_000, ""),
+        ];
         let mut started = false;
         for (part, unit) in parts {
             if part == 0 {
@@ -1151,7 +1283,11 @@ mod tests {
 
     #[test]
     fn whitespace_and_long_runs_are_covered() {
-        let text = format!("{}党建{}1.9万\r\n\r\n", " \t".repeat(5000), "推进基层党建".repeat(5000));
+        let text = format!(
+            "{}党建{}1.9万\r\n\r\n",
+            " \t".repeat(5000),
+            "推进基层党建".repeat(5000)
+        );
         assert_covers(&text, &SEG.tokens(&text));
         assert_covers("", &SEG.tokens(""));
         assert!(SEG.tokens("").is_empty());
@@ -1163,10 +1299,15 @@ mod tests {
     fn user_dictionaries_from_file_bytes_and_words() {
         let base = Segmenter::new();
         let text = "推行领办代办和揭榜挂帅制及赛马争先";
-        assert_ne!(words(text), ["推行", "领办代办", "和", "揭榜挂帅制", "及", "赛马争先"]);
+        assert_ne!(
+            words(text),
+            ["推行", "领办代办", "和", "揭榜挂帅制", "及", "赛马争先"]
+        );
 
-        let path = std::env::temp_dir()
-            .join(format!("shuzhi-segment-test-{}-userdict.txt", std::process::id()));
+        let path = std::env::temp_dir().join(format!(
+            "shuzhi-segment-test-{}-userdict.txt",
+            std::process::id()
+        ));
         std::fs::write(&path, "\u{feff}# 自定义词典\n揭榜挂帅制 500 n\r\n\n").unwrap();
         let seg = Segmenter::builder()
             .user_dict_file(&path)
@@ -1176,7 +1317,10 @@ mod tests {
             .unwrap();
         std::fs::remove_file(&path).ok();
         let got: Vec<&str> = seg.tokens(text).iter().map(|t| t.text).collect();
-        assert_eq!(got, ["推行", "领办代办", "和", "揭榜挂帅制", "及", "赛马争先"]);
+        assert_eq!(
+            got,
+            ["推行", "领办代办", "和", "揭榜挂帅制", "及", "赛马争先"]
+        );
         let names = seg.dictionaries();
         assert_eq!(names.len(), 5);
         assert_eq!(names[..2], ["jieba-default", "shuzhi-domain"]);
@@ -1200,12 +1344,20 @@ mod tests {
         assert_eq!(a.dictionaries(), b.dictionaries());
         assert_eq!(a.dict_hash().len(), 16);
         assert!(a.dict_hash().bytes().all(|c| c.is_ascii_hexdigit()));
-        let off = Segmenter::builder().domain_dict(DomainDict::Off).build().unwrap();
+        let off = Segmenter::builder()
+            .domain_dict(DomainDict::Off)
+            .build()
+            .unwrap();
         let words1 = Segmenter::builder().words(["领办代办"]).build().unwrap();
-        let words2 = Segmenter::builder().words(["领办代办", "赛马争先"]).build().unwrap();
-        let bytes1 = Segmenter::builder().user_dict_bytes("领办代办\n").build().unwrap();
-        let hashes =
-            [&a, &off, &words1, &words2, &bytes1].map(|s| s.dict_hash().to_string());
+        let words2 = Segmenter::builder()
+            .words(["领办代办", "赛马争先"])
+            .build()
+            .unwrap();
+        let bytes1 = Segmenter::builder()
+            .user_dict_bytes("领办代办\n")
+            .build()
+            .unwrap();
+        let hashes = [&a, &off, &words1, &words2, &bytes1].map(|s| s.dict_hash().to_string());
         for i in 0..hashes.len() {
             for j in i + 1..hashes.len() {
                 assert_ne!(hashes[i], hashes[j], "{i} and {j}");
@@ -1228,13 +1380,28 @@ mod tests {
     #[test]
     fn bad_user_dictionaries_are_dictionary_errors() {
         let cases: [(SegmenterBuilder, &str); 7] = [
-            (Segmenter::builder().user_dict_bytes("好词 100 n\n坏词 abc n\n"), "line 2"),
-            (Segmenter::builder().user_dict_bytes("词 1 n extra\n"), "line 1"),
-            (Segmenter::builder().user_dict_bytes("词 99999999999999999999\n"), "line 1"),
-            (Segmenter::builder().user_dict_bytes(b"ok\n\xff\xfe\n".to_vec()), "line 2"),
+            (
+                Segmenter::builder().user_dict_bytes("好词 100 n\n坏词 abc n\n"),
+                "line 2",
+            ),
+            (
+                Segmenter::builder().user_dict_bytes("词 1 n extra\n"),
+                "line 1",
+            ),
+            (
+                Segmenter::builder().user_dict_bytes("词 99999999999999999999\n"),
+                "line 1",
+            ),
+            (
+                Segmenter::builder().user_dict_bytes(b"ok\n\xff\xfe\n".to_vec()),
+                "line 2",
+            ),
             (Segmenter::builder().words(["好词", "坏 词"]), "entry 2"),
             (Segmenter::builder().words([""]), "entry 1"),
-            (Segmenter::builder().user_dict_file("/nonexistent/shuzhi/dict.txt"), "dict.txt"),
+            (
+                Segmenter::builder().user_dict_file("/nonexistent/shuzhi/dict.txt"),
+                "dict.txt",
+            ),
         ];
         for (builder, needle) in cases {
             let err = builder.build().unwrap_err();
@@ -1246,7 +1413,9 @@ mod tests {
             .build()
             .unwrap_err();
         assert!(std::error::Error::source(&err).is_some());
-        assert!(err.to_string().contains("file:/nonexistent/shuzhi/dict.txt"));
+        assert!(err
+            .to_string()
+            .contains("file:/nonexistent/shuzhi/dict.txt"));
     }
 
     #[test]
