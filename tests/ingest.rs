@@ -162,3 +162,18 @@ fn spans_index_the_original_text() {
         }
     }
 }
+
+#[cfg(feature = "docx")]
+#[test]
+fn docx_gives_the_same_sentences_as_its_text() {
+    let an = Analyzer::new();
+    let d = an.analyze_path(corpus("synthetic/seed-000.docx")).unwrap();
+    let t = an.analyze_path(seed("000")).unwrap();
+    assert_eq!(d[0].encoding, "docx");
+    assert_eq!(texts(&d[0]), texts(&t[0]));
+    let v = an.analyze_path(corpus("synthetic/table.docx")).unwrap();
+    let s = texts(&v[0]);
+    let i = s.iter().position(|x| x == "3个支部未按期换届。").unwrap();
+    assert_eq!(s[i + 1], "6月底前完成。");
+    assert_eq!(s.last().unwrap(), "二、下一步打算");
+}

@@ -803,7 +803,7 @@ impl FigureFinder {
         let s = ctx.s;
         let (marker_len, unit) = percent_marker(&s[pos..])?;
         let a = pos + marker_len;
-        let n = numeral::scan(&s[a..])?;
+        let n = numeral::scan_after_marker(&s[a..])?;
         let mut end = a + n.len;
         // 百分之二三十: a range, read as its lower bound
         let mut inner = if n.approx { Approx::About } else { Approx::Exact };
@@ -865,6 +865,30 @@ impl FigureFinder {
             if prev.is_some_and(is_ident_before) || ident_behind_space(s, pos) {
                 return Some(skip_ident(s, end));
             }
+            // 1.03比1, 1：1: the second term of a ratio
+            if prev.is_some_and(|p| matches!(p, ':' | '∶' | '：' | '比'))
+                && char_before(s, pos - prev.map_or(0, char::len_utf8)).is_some_and(is_arabic)
+            {
+                return Some(skip_ident(s, end));
+            }
+            if s[end..].starts_with('比') && char_at(s, end + '比'.len_utf8()).is_some_and(is_arabic) {
+                return Some(end);
+            }
+            // 篇2, 附件1, 表3: labels
+            if ["篇", "附件", "附表", "图", "表", "章", "卷"].iter().any(|w| s[..pos].ends_with(w))
+                && !n.decimal
+                && n.value < 1000.0
+            {
+                out.push(Raw {
+                    start: pos,
+                    end,
+                    value: FigureValue::Number(n.value),
+                    unit: String::new(),
+                    kind: FigureKind::Ordinal,
+                    approx: Approx::Exact,
+                });
+                return Some(end);
+            }
             if let Some(nc) = next {
                 if nc.is_ascii_alphabetic() || nc == '+' || nc == '×' || nc == '*' {
                     return Some(skip_ident(s, end));
@@ -897,9 +921,14 @@ impl FigureFinder {
         }
 
         // fractions: 三分之一, 2/3, 三又三分之一
-        let after_sp = end + skip_spaces(&s[end..]);
-        let tail = &s[after_sp..];
-        if tail.starts_with('分') || tail.starts_with('又') || tail.starts_with('/') || tail.starts_with('／')
+        let sp = skip_spaces(&s[end..]);
+        let tail = &s[end + sp..];
+        let mixed = sp == 1 && n.plain_arabic && tail.chars().next().is_some_and(is_arabic);
+        if tail.starts_with('分')
+            || tail.starts_with('又')
+            || tail.starts_with('/')
+            || tail.starts_with('／')
+            || mixed
         {
             if let Some((v, len)) = numeral::scan_fraction(&s[pos..]) {
                 let fend = pos + len;
@@ -1158,6 +1187,14 @@ impl FigureFinder {
                 return Some(fend);
             }
         }
+        if kind == FigureKind::Money && reported == "元" && fend == uend {
+            // 壹拾壹元壹角壹分: 角 and 分 after 元
+            if let Some((extra, e)) = jiao_fen(s, uend) {
+                val = FigureValue::Number(value + extra);
+                uend = e;
+            }
+        }
+        let fend = fend.max(uend);
         if let FigureValue::Number(v) = val {
             if !v.is_finite() {
                 val = FigureValue::Number(0.0);
@@ -1245,7 +1282,7 @@ impl FigureFinder {
                 return Some(end);
             }
             let whole = s.trim() == text;
-            if whole && small_int {
+            if whole && small_int && (1.0..20.0).contains(&value) {
                 return self.heading(pos, end, value, out);
             }
             let (approx, fend) = self.approx_around(s, pos, end, inner);
@@ -1280,7 +1317,7 @@ impl FigureFinder {
         let text = &s[pos..end];
         if s.trim() == text {
             // a number alone on its line is a heading number
-            if small_int && value <= 30.0 {
+            if small_int && (1.0..20.0).contains(&value) {
                 return self.heading(pos, end, value, out);
             }
         } else {
@@ -1469,6 +1506,22 @@ fn percent_marker(s: &str) -> Option<(usize, &'static str)> {
     Some((pos, unit))
 }
 
+/// `壹角捌分` after `元`: the amount in 元 and the end.
+fn jiao_fen(s: &str, mut pos: usize) -> Option<(f64, usize)> {
+    let mut extra = 0.0;
+    let mut found = false;
+    for (unit, factor) in [('角', 0.1), ('分', 0.01)] {
+        let Some(n) = numeral::scan_after_marker(&s[pos..]) else { continue };
+        if n.negative || n.decimal || n.value >= 10.0 || !s[pos + n.len..].starts_with(unit) {
+            continue;
+        }
+        extra += n.value * factor;
+        pos += n.len + unit.len_utf8();
+        found = true;
+    }
+    found.then_some((extra, pos))
+}
+
 /// Right after a `零` that follows a unit (`一年零三个月`), a new figure may start.
 fn after_zero_gap(s: &str, pos: usize) -> bool {
     let Some(p) = char_before(s, pos) else { return false };
@@ -1565,7 +1618,7 @@ fn share_units(s: &str, out: &mut [Raw]) {
             && a.unit.is_empty()
             && !b.unit.is_empty()
             && matches!(b.kind, FigureKind::Quantity | FigureKind::Percent | FigureKind::Money)
-            && s.get(a.end..b.start) == Some("、")
+            && matches!(s.get(a.end..b.start), Some("、" | "和" | "与" | "及"))
         {
             a.kind = b.kind;
             a.unit.clone_from(&b.unit);

@@ -490,8 +490,12 @@ struct State {
     financial: bool,
     bare_lead: bool,
     arabic_digits: u32,
-    /// Inside the range (`二三十`): multiply the lower digit by the scale.
+    /// Power of the big scale the numeral ends with.
     trailing_big: u32,
+    /// The pending Arabic group is too short to end the numeral (`390万65`).
+    short_group: bool,
+    /// A decimal was scaled (`10.1万`): only a compound scale may follow.
+    closed: bool,
 }
 
 impl State {
@@ -519,6 +523,8 @@ impl State {
             bare_lead: false,
             arabic_digits: 0,
             trailing_big: 0,
+            short_group: false,
+            closed: false,
         }
     }
 
@@ -526,6 +532,7 @@ impl State {
     fn finish(&self) -> Option<Dec> {
         match self.prev {
             Prev::Start | Prev::Zero | Prev::More => return None,
+            Prev::Arabic if self.short_group => return None,
             _ => {}
         }
         if self.direct >= 2 && !self.scale_seen {
@@ -575,6 +582,12 @@ impl State {
                 self.pending = Some(v);
             }
             Prev::Small | Prev::Big | Prev::Zero => {
+                if self.bare_lead && self.last_small >= 2 && self.total.is_zero() {
+                    return false;
+                }
+                if self.closed {
+                    return false;
+                }
                 self.abbrev_after = match self.prev {
                     Prev::Small => self.last_small,
                     Prev::Big => self.last_big,
@@ -593,6 +606,9 @@ impl State {
     }
 
     fn zero(&mut self) -> bool {
+        if self.closed {
+            return false;
+        }
         match self.prev {
             Prev::Start => {
                 self.pending = Some(Dec::ZERO);
@@ -635,6 +651,9 @@ impl State {
     }
 
     fn small(&mut self, p: u32) -> bool {
+        if self.closed {
+            return false;
+        }
         if self.decimal && !(self.section.is_zero() && self.total.is_zero()) {
             return false;
         }
@@ -642,6 +661,10 @@ impl State {
             return false;
         }
         if p >= self.last_small {
+            return false;
+        }
+        if self.bare_lead && self.last_small >= 2 && self.total.is_zero() {
+            // 百十一 is not a numeral
             return false;
         }
         let mult = match (self.prev, self.pending) {
@@ -652,10 +675,13 @@ impl State {
                 Dec::int(1)
             }
             (Prev::Big | Prev::Zero | Prev::Small, None) if p == 1 => Dec::int(1),
+            // 一万零百一十一: zero hundreds
+            (Prev::Zero, None) => Dec::ZERO,
             _ => return false,
         };
         let Some(add) = mult.shift(p) else { return false };
         let Some(sec) = self.section.add(add) else { return false };
+        self.short_group = false;
         self.section = sec;
         self.pending = None;
         self.abbrev_after = 0;
@@ -670,6 +696,7 @@ impl State {
             return false;
         }
         let pending = self.pending.take().unwrap_or(Dec::ZERO);
+        self.short_group = false;
         let has_section = !self.section.is_zero() || !pending.is_zero();
         match self.prev {
             Prev::Start => return false,
@@ -712,10 +739,16 @@ impl State {
         self.abbrev_after = 0;
         self.scale_seen = true;
         self.prev = Prev::Big;
+        if self.decimal {
+            self.closed = true;
+        }
         true
     }
 
     fn arabic_group(&mut self, v: Dec, digits: u32, decimal: bool) -> bool {
+        if self.closed {
+            return false;
+        }
         match self.prev {
             Prev::Start => {
                 self.arabic_digits = digits;
@@ -735,9 +768,8 @@ impl State {
                         }
                     }
                 };
-                if self.prev != Prev::Zero && digits != limit {
-                    return false;
-                }
+                // a shorter group may only multiply a following scale: 5万4千
+                self.short_group = self.prev != Prev::Zero && digits != limit;
                 match Dec::pow10(limit) {
                     Some(l) if v.lt(Dec::int(l)) => {}
                     _ => return false,
@@ -815,11 +847,29 @@ impl State {
 /// assert!(scan("大陆").is_none());
 /// ```
 pub fn scan(s: &str) -> Option<Numeral> {
+    scan_signed(s, false)
+}
+
+/// Like [`scan`], but a single financial capital counts: after a marker such as
+/// `分之` or `百分之`, `贰` in `五分之贰` cannot be a word.
+///
+/// # Example
+///
+/// ```
+/// use shuzhi::numeral::{scan, scan_after_marker};
+/// assert!(scan("贰").is_none());
+/// assert_eq!(scan_after_marker("贰").unwrap().value, 2.0);
+/// ```
+pub fn scan_after_marker(s: &str) -> Option<Numeral> {
+    scan_signed(s, true)
+}
+
+fn scan_signed(s: &str, single_financial: bool) -> Option<Numeral> {
     let (negative, start) = match s.chars().next()? {
         c @ ('负' | '負' | '-' | '－' | '−') => (true, c.len_utf8()),
         _ => (false, 0),
     };
-    let mut n = scan_unsigned(&s[start..])?;
+    let mut n = scan_unsigned(&s[start..], single_financial)?;
     if negative {
         n.value = -n.value;
         n.len += start;
@@ -829,7 +879,7 @@ pub fn scan(s: &str) -> Option<Numeral> {
     Some(n)
 }
 
-fn scan_unsigned(s: &str) -> Option<Numeral> {
+fn scan_unsigned(s: &str, single_financial: bool) -> Option<Numeral> {
     let mut st = State::new();
     let mut pos = 0;
     let mut chars = 0usize;
@@ -964,7 +1014,7 @@ fn scan_unsigned(s: &str) -> Option<Numeral> {
     }
     let (len, chars, v, st) = best?;
     // a lone financial capital is a word (陆地, 队伍), not a number
-    if st.financial && chars == 1 {
+    if st.financial && chars == 1 && !single_financial {
         return None;
     }
     let value = v.to_f64();
@@ -1040,9 +1090,11 @@ pub fn scan_fraction(s: &str) -> Option<(f64, usize)> {
     let first = scan(s)?;
     let mut pos = first.len;
     // mixed number: A 又 B分之C
-    if s[pos..].starts_with('又') {
+    let sp = skip_spaces(&s[pos..]);
+    if s[pos + sp..].starts_with('又') {
         let whole = first.value;
-        let p2 = pos + '又'.len_utf8();
+        let p2 = pos + sp + '又'.len_utf8();
+        let p2 = p2 + skip_spaces(&s[p2..]);
         let (v, n) = scan_simple_fraction(&s[p2..])?;
         let v = if whole < 0.0 { whole - v } else { whole + v };
         return Some((v, p2 + n)).filter(|(v, _)| v.is_finite());
@@ -1067,7 +1119,7 @@ fn scan_simple_fraction(s: &str) -> Option<(f64, usize)> {
     if let Some(r) = scan_slash(s) {
         return Some(r);
     }
-    let den = scan(s)?;
+    let den = scan_after_marker(s)?;
     let mut pos = den.len;
     pos += skip_spaces(&s[pos..]);
     let rest = &s[pos..];
@@ -1087,7 +1139,7 @@ fn scan_simple_fraction(s: &str) -> Option<(f64, usize)> {
     };
     pos += marker;
     pos += skip_spaces(&s[pos..]);
-    let num = scan(&s[pos..])?;
+    let num = scan_after_marker(&s[pos..])?;
     if den.value == 0.0 || den.negative && den.value == 0.0 {
         return None;
     }

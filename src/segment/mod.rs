@@ -950,13 +950,10 @@ mod tests {
                 word.chars().count() >= 2,
                 "{word}: a term has at least two characters"
             );
-            let freq: usize = freq
+            let freq: u64 = freq
                 .parse()
                 .unwrap_or_else(|_| panic!("{word}: bad freq {freq}"));
-            assert!(
-                (1..=MAX_FREQ as usize).contains(&freq),
-                "{word}: freq {freq}"
-            );
+            assert!((1..=MAX_FREQ).contains(&freq), "{word}: freq {freq}");
             assert!(KNOWN_TAGS.contains(pos), "{word}: unknown pos {pos}");
             assert!(parse_entry(&format!("{word} {freq} {pos}")).is_ok());
         }
