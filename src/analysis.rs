@@ -1,7 +1,7 @@
 //! The analysis record (schema `shuzhi/1`) and the error record.
 
 use crate::error::Error;
-use crate::extract::{Cause, Commitment, Genre, Problem};
+use crate::extract::{Cause, Commitment, Figure, Genre, Problem};
 use crate::ingest::SetAside;
 use crate::structure::{Paragraph, Section, Sentence};
 use serde::{Deserialize, Serialize};
@@ -52,6 +52,10 @@ pub struct Analysis {
     pub paragraphs: Vec<Paragraph>,
     /// Sentences, headings included.
     pub sentences: Vec<Sentence>,
+    /// Numbers found in the sentences: real figures (quantity, percent,
+    /// fraction, money, date, duration, age) and non-figures (ordinal, slogan).
+    #[serde(default)]
+    pub figures: Vec<Figure>,
     /// One record per problem sentence.
     #[serde(default)]
     pub problems: Vec<Problem>,

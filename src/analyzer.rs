@@ -5,7 +5,9 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::ingest::{self, Decoded, Limits};
 use crate::structure;
+use crate::extract::FigureFinder;
 use std::path::Path;
+use std::sync::Arc;
 
 /// Builds an [`Analyzer`] with a [`Config`].
 ///
@@ -39,10 +41,7 @@ impl AnalyzerBuilder {
             Some(label) => Some(ingest::encoding_for_label(label)?),
             None => None,
         };
-        Ok(Analyzer {
-            config: self.config,
-            forced,
-        })
+        Ok(Analyzer { config: self.config, forced, figures: Arc::new(FigureFinder::new()) })
     }
 }
 
@@ -62,6 +61,7 @@ impl AnalyzerBuilder {
 pub struct Analyzer {
     config: Config,
     forced: Option<&'static encoding_rs::Encoding>,
+    figures: Arc<FigureFinder>,
 }
 
 impl Default for Analyzer {
@@ -73,10 +73,7 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded defaults.
     pub fn new() -> Analyzer {
-        Analyzer {
-            config: Config::default(),
-            forced: None,
-        }
+        Analyzer { config: Config::default(), forced: None, figures: Arc::new(FigureFinder::new()) }
     }
 
     /// A builder for an analyzer with other settings.
@@ -107,6 +104,38 @@ impl Analyzer {
             None,
             None,
         )
+    }
+
+    /// The outline alone (title, sections, paragraphs, sentences, set-aside
+    /// clutter), without roles or records: the cheap structural pass.
+    ///
+    /// ```
+    /// use shuzhi::Analyzer;
+    /// let a = Analyzer::new().outline("一、主要成效\n全年召开党委会12次。");
+    /// assert_eq!(a.sentences.len(), 2);
+    /// assert!(a.sentences[1].role.is_none());
+    /// ```
+    pub fn outline(&self, text: &str) -> Analysis {
+        let clutter = ingest::find_clutter(text, 0..text.len());
+        let o = structure::outline(text, 0..text.len(), &clutter, None);
+        Analysis {
+            schema: SCHEMA.to_owned(),
+            id: "text".to_owned(),
+            title: o.title,
+            encoding: "utf-8".to_owned(),
+            replaced: 0,
+            genre: crate::extract::Genre::Other,
+            chars: o.chars,
+            meta: None,
+            set_aside: clutter,
+            sections: o.sections,
+            paragraphs: o.paragraphs,
+            sentences: o.sentences,
+            figures: Vec::new(),
+            problems: Vec::new(),
+            causes: Vec::new(),
+            commitments: Vec::new(),
+        }
     }
 
     /// Analyses the text of one input, splitting a compilation of several
@@ -194,6 +223,10 @@ impl Analyzer {
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
         crate::extract::classify(&mut o.sentences, &o.sections, genre);
         let (problems, causes, commitments) = crate::extract::records(&o.sentences);
+        let mut figures = Vec::new();
+        for s in &o.sentences {
+            figures.extend(self.figures.find(&s.text, s.span.start, s.char_span[0], s.index));
+        }
         Analysis {
             schema: SCHEMA.to_owned(),
             id,
@@ -207,6 +240,7 @@ impl Analyzer {
             sections: o.sections,
             paragraphs: o.paragraphs,
             sentences: o.sentences,
+            figures,
             problems,
             causes,
             commitments,

@@ -36,7 +36,11 @@ pub use analysis::{Analysis, ErrorInfo, ErrorRecord, SCHEMA};
 pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Cause, CauseKind, Commitment, Genre, Problem, Role};
+pub use extract::numeral;
+pub use extract::{
+    extract_figures, Approx, Cause, CauseKind, Commitment, Figure, FigureFinder, FigureKind, FigureValue, Genre,
+    Problem, Role,
+};
 pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
 pub use span::Span;
 pub use structure::{Paragraph, Section, Sentence};

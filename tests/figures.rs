@@ -1,0 +1,367 @@
+//! Figures in real sentences: the distinction between statistics and the numbers
+//! that are not figures (`ANNOTATION.md`, Figures). Every sentence below is quoted
+//! from the file it cites (checked by `sentences_occur_in_their_files`).
+
+use std::path::PathBuf;
+
+use shuzhi::{extract_figures, Approx, FigureKind, FigureValue};
+
+use Approx::{About, Exact, Over, Under};
+use FigureKind::{Age, Date, Duration, Fraction, Money, Percent, Quantity};
+
+/// An expected value.
+#[derive(Debug, Clone, Copy)]
+enum V {
+    N(f64),
+    D(&'static str),
+}
+use V::{D, N};
+
+type Expected = (&'static str, V, &'static str, FigureKind, Approx);
+
+const S000: &str = "corpora/seeds/000_4af8d29bda645445.txt";
+const S001: &str = "corpora/seeds/001_fd86afc0123410e9.txt";
+const S002: &str = "corpora/seeds/002_8c8e1e44827e67a7.txt";
+const S003: &str = "corpora/seeds/003_f37cf23f154b0951.txt";
+const S004: &str = "corpora/seeds/004_473553d09c15cc5d.txt";
+const D001: &str = "corpora/dev/001_gwr-national-1954.txt";
+const D002: &str = "corpora/dev/002_gwr-national-1978.txt";
+const D005: &str = "corpora/dev/005_gwr-national-2008.txt";
+const D006: &str = "corpora/dev/006_gwr-national-2016.txt";
+const D007: &str = "corpora/dev/007_gwr-national-2024.txt";
+const D008: &str = "corpora/dev/008_cpc-congress-13-report-1987.txt";
+const D009: &str = "corpora/dev/009_gwr-hebei-2026.txt";
+const D011: &str = "corpora/dev/011_gwr-guangdong-2026.txt";
+const D012: &str = "corpora/dev/012_gwr-heilongjiang-2026.txt";
+const D013: &str = "corpora/dev/013_gwr-ningxia-2026.txt";
+const D014: &str = "corpora/dev/014_gwr-shanghai-2026.txt";
+const D016: &str = "corpora/dev/016_speech-national-jzfp-2020.txt";
+
+/// (file, sentence, the real figures in it: text, value, unit, kind, approx).
+const CASES: &[(&str, &str, &[Expected])] = &[
+    (S004, "全州共排查各类公路安全隐患857处,已整改落实748处;三是公路安全生产监管执法成效明显",
+        &[("857处", N(857.0), "处", Quantity, Exact), ("748处", N(748.0), "处", Quantity, Exact)]),
+    (S004, "公路系统认真开展安全生产“监管执法年”活动,有针对性组织开展安全专项行动,共下达了安全生产督办通知书10份,公路安全生产监管执法工作扎实;四是建设工地平安",
+        &[("10份", N(10.0), "份", Quantity, Exact)]),
+    (S004, "目前全州国省干线公路列入管养的仅有950公里,公路安防设施缺口大,今年提出国省干线公路安防设施建设将实施200多公里,计划用两年时间完成建设",
+        &[("950公里", N(950.0), "公里", Quantity, Exact), ("200多公里", N(200.0), "公里", Quantity, Over),
+          ("两年", N(2.0), "年", Duration, Exact)]),
+    (S004, "同时,我这里强调,全州18000余公里农村公路,列入我们统计报表有10490公里,这同样也是我们公路部门管理责任范畴",
+        &[("18000余公里", N(18000.0), "公里", Quantity, Over), ("10490公里", N(10490.0), "公里", Quantity, Exact)]),
+    (S004, "现在离年底仅剩下50天时间,区上原则上不再开全区性大会,各镇办、部门除召开各自的总结会之外,原则上也不要再开大会,全力以赴抓好工作落实",
+        &[("50天", N(50.0), "天", Duration, Exact)]),
+    (S004, "同志们,距离年底只有短短不到2个月,时间紧迫、任务繁重",
+        &[("2个月", N(2.0), "月", Duration, Under)]),
+    (S004, "刚才,9位机关党委书记代表进行了述职,大家客观总结了2017年取得的成绩,紧密联系本部门本单位的实际,直面问题,找准症结,明确了下步的工作方向和整改措施,达到了会议的预期目的和效果",
+        &[("9位", N(9.0), "位", Quantity, Exact), ("2017年", D("2017"), "", Date, Exact)]),
+    (S004, "同时,今天会上没有进行述职的其他73个单位的书面述职材料,将在市直机关党建网进行公示,供各基层党组织进行互相监督、交流和学习借鉴",
+        &[("73个", N(73.0), "个", Quantity, Exact)]),
+    (S004, "我市机关有82个直属党组织,基层一线党支部744个,党员总数9945人",
+        &[("82个", N(82.0), "个", Quantity, Exact), ("744个", N(744.0), "个", Quantity, Exact),
+          ("9945人", N(9945.0), "人", Quantity, Exact)]),
+    (S004, "2018年是贯彻落实党的十九大精神的开局之年,是改革开放40周年,是决胜全面建成小康社会、实施“十三五”规划承上启下的关键一年",
+        &[("2018年", D("2018"), "", Date, Exact), ("40周年", N(40.0), "周年", Duration, Exact)]),
+    (S004, "前段时间,习近平总书记对新华社一篇《形式主义、官僚主义新表现值得警惕》的文章作出重要指示,中纪委也再次点名10种形式主义、官僚主义表现,这些表现在机关不同程度存在",
+        &[("10种", N(10.0), "种", Quantity, Exact)]),
+    (S004, "第三,关于2017年的工作", &[("2017年", D("2017"), "", Date, Exact)]),
+    (S000, "三、抓好2020年市总基层党建工作,我谈几点意见", &[("2020年", D("2020"), "", Date, Exact)]),
+    (S004, "2017年既是“十二五”规划的收官之年,也是“十三五”规划制定的关键之年",
+        &[("2017年", D("2017"), "", Date, Exact)]),
+    (S003, "刚才，市直4个部门的机关党组织负责人进行了大会述职，听了很受启发，一些好经验好做法值得我们认真学习借鉴",
+        &[("4个", N(4.0), "个", Quantity, Exact)]),
+    (S003, "市委这次出台的《意见》，提出了19条硬措施，市直机关要结合实际不折不扣地抓好落实，集中发力解决机关党建存在的突出问题，不断提高机关党建工作的规范化、制度化和科学化水平",
+        &[("19条", N(19.0), "条", Quantity, Exact)]),
+    (S003, "这次会议的主要任务是，总结2019年工作，对2020年工作任务进行部署",
+        &[("2019年", D("2019"), "", Date, Exact), ("2020年", D("2020"), "", Date, Exact)]),
+    (S001, "黑龙江把“党课开讲啦”活动作为理论武装重要载体,讲党课5.8万次,参加党员280万人次",
+        &[("5.8万次", N(58000.0), "次", Quantity, Exact), ("280万人次", N(2_800_000.0), "人次", Quantity, Exact)]),
+    (S001, "湖北发动全省18万个基层党组织全面落实联防联控措施,在方舱医院等抗疫一线建立临时党组织1.9万个,300多万名党员干部冲锋在前",
+        &[("18万个", N(180_000.0), "个", Quantity, Exact), ("1.9万个", N(19_000.0), "个", Quantity, Exact),
+          ("300多万名", N(3_000_000.0), "名", Quantity, Over)]),
+    (S001, "从2014年开始,各级党委(党组)连续7年开展党委(党组)书记抓基层党建工作述职评议考核,传导压力、激发动力,推动落实管党治党、强基固本的政治责任",
+        &[("2014年", D("2014"), "", Date, Exact), ("7年", N(7.0), "年", Duration, Exact)]),
+    (S001, "这是2021年2月20日在贵州省毕节市黔西县新仁苗族乡拍摄的化屋村麻窝寨易地扶贫搬迁集中安置点",
+        &[("2021年2月20日", D("2021-02-20"), "", Date, Exact)]),
+    (S001, "(新华社北京5月9日电)", &[("5月9日", D("--05-09"), "", Date, Exact)]),
+    (S000, "中组部2019年12月30日出台了《党委(党组)书记抓基层党建工作述职评议考核办法》,对抓基层党建提出规范要求",
+        &[("2019年12月30日", D("2019-12-30"), "", Date, Exact)]),
+    (S000, "前面3个新设的联合党支部书记签订了党建责任书,明确党建主体责任",
+        &[("3个", N(3.0), "个", Quantity, Exact)]),
+    (S000, "刚才我们专门听取了机关党委书记刘义平、机关党委副书记和9位支部书记抓基层党建工作述职,还有2位支部书记外出的,进行了书面述职",
+        &[("9位", N(9.0), "位", Quantity, Exact), ("2位", N(2.0), "位", Quantity, Exact)]),
+    (S002, "刚才,X同志通报指出了5大类13个方面的具体问题",
+        &[("5大类", N(5.0), "大类", Quantity, Exact), ("13个", N(13.0), "个", Quantity, Exact)]),
+    (S002, "7月份,我要求乡镇党委书记全覆盖式走访老支书、老党员", &[("7月份", D("--07"), "", Date, Exact)]),
+    (D007, "城镇新增就业1200万人以上，城镇调查失业率5.5%左右",
+        &[("1200万人以上", N(12_000_000.0), "人", Quantity, Over), ("5.5%左右", N(5.5), "%", Percent, About)]),
+    (D007, "居民医保人均财政补助标准提高30元", &[("30元", N(30.0), "元", Money, Exact)]),
+    (D007, "粮食产量1.39万亿斤，再创历史新高", &[("1.39万亿斤", N(1.39e12), "斤", Quantity, Exact)]),
+    (D007, "今年中央预算内投资拟安排7000亿元", &[("7000亿元", N(7e11), "元", Money, Exact)]),
+    (D007, "数字经济加快发展，5G用户普及率超过50%", &[("50%", N(50.0), "%", Percent, Over)]),
+    (D007, "城镇新增就业1244万人，城镇调查失业率平均为5.2%",
+        &[("1244万人", N(12_440_000.0), "人", Quantity, Exact), ("5.2%", N(5.2), "%", Percent, Exact)]),
+    (D007, "居民消费价格涨幅3%左右", &[("3%左右", N(3.0), "%", Percent, About)]),
+    (D016, "2015年以来，我就打赢脱贫攻坚战召开了7个专题会议",
+        &[("2015年", D("2015"), "", Date, Exact), ("7个", N(7.0), "个", Quantity, Exact)]),
+    (D009, "城镇新增就业452万人", &[("452万人", N(4_520_000.0), "人", Quantity, Exact)]),
+    (D009, "时间：2026-02-02", &[("2026-02-02", D("2026-02-02"), "", Date, Exact)]),
+    (D011, "居民人均可支配收入提高到5.4万元、增长4.3%",
+        &[("5.4万元", N(54_000.0), "元", Money, Exact), ("4.3%", N(4.3), "%", Percent, Exact)]),
+    (D005, "居民消费价格总水平涨幅控制在4.8%左右", &[("4.8%左右", N(4.8), "%", Percent, About)]),
+    (D005, "全国财政收入达到5.13万亿元，增长1.71倍",
+        &[("5.13万亿元", N(5.13e12), "元", Money, Exact), ("1.71倍", N(1.71), "倍", Quantity, Exact)]),
+    (D005, "外汇储备超过1.52万亿美元", &[("1.52万亿美元", N(1.52e12), "美元", Money, Over)]),
+    (D006, "在70%左右的地市开展分级诊疗试点", &[("70%左右", N(70.0), "%", Percent, About)]),
+    (D006, "非金融类对外直接投资1180亿美元，增长14.7%",
+        &[("1180亿美元", N(1.18e11), "美元", Money, Exact), ("14.7%", N(14.7), "%", Percent, Exact)]),
+    (D006, "推进健康中国建设，人均预期寿命提高1岁", &[("1岁", N(1.0), "岁", Age, Exact)]),
+    (D006, "中央对地方专项转移支付项目减少三分之一",
+        &[("三分之一", N(1.0 / 3.0), "", Fraction, Exact)]),
+    (D011, "服务贸易总额突破2500亿美元、增长12.5%",
+        &[("2500亿美元", N(2.5e11), "美元", Money, Over), ("12.5%", N(12.5), "%", Percent, Exact)]),
+    (D011, "人均预期寿命提高到80岁以上", &[("80岁以上", N(80.0), "岁", Age, Over)]),
+    (D012, "省内串飞航线增至14条", &[("14条", N(14.0), "条", Quantity, Exact)]),
+    (D012, "开展农文商体旅活动2000余场", &[("2000余场", N(2000.0), "场", Quantity, Over)]),
+    (D012, "人均预期寿命提高1岁以上", &[("1岁以上", N(1.0), "岁", Age, Over)]),
+    (D013, "殡葬基本服务费由平均2900元下降到1000元左右",
+        &[("2900元", N(2900.0), "元", Money, Exact), ("1000元左右", N(1000.0), "元", Money, About)]),
+    (D013, "新型储能超过760万千瓦，绿氢产能近3万吨",
+        &[("760万千瓦", N(7_600_000.0), "千瓦", Quantity, Over), ("3万吨", N(30_000.0), "吨", Quantity, Under)]),
+    (D013, "为群众挽回非法集资损失10亿多元", &[("10亿多元", N(1e9), "元", Money, Over)]),
+    (D013, "实施重大项目1900多个，完成投资2500亿元以上",
+        &[("1900多个", N(1900.0), "个", Quantity, Over), ("2500亿元以上", N(2.5e11), "元", Money, Over)]),
+    (D014, "推动既有多层住宅加装电梯3295台", &[("3295台", N(3295.0), "台", Quantity, Exact)]),
+    (D002, "一九七六年一月，敬爱的周总理不幸逝世", &[("一九七六年一月", D("1976-01"), "", Date, Exact)]),
+    (D002, "我国是一个共有五十多个民族的统一国家", &[("五十多个", N(50.0), "个", Quantity, Over)]),
+    (D002, "保证到一九八○年把三分之一的企业建成大庆式企业",
+        &[("一九八○年", D("1980"), "", Date, Exact), ("三分之一", N(1.0 / 3.0), "", Fraction, Exact)]),
+    (D002, "一、三年来的斗争和新时期的总任务", &[("三年", N(3.0), "年", Duration, Exact)]),
+    (D001, "全國公路的通車里程今年將達十四萬多公里", &[("十四萬多公里", N(140_000.0), "公里", Quantity, Over)]),
+    (D001, "這個比重大約是百分之十七", &[("百分之十七", N(17.0), "%", Percent, About)]),
+    (D001, "但是一九五三年工業總産值仍然比一九五二年增加了百分之三十三",
+        &[("一九五三年", D("1953"), "", Date, Exact), ("一九五二年", D("1952"), "", Date, Exact),
+          ("百分之三十三", N(33.0), "%", Percent, Exact)]),
+    (D001, "在恢復期間工業總産值平均每年遞增百分之三十六點九",
+        &[("百分之三十六點九", N(36.9), "%", Percent, Exact)]),
+    (D008, "十亿人口的绝大多数过上了温饱生活", &[("十亿人", N(1e9), "人", Quantity, Exact)]),
+];
+
+/// Sentences with numbers and no real figure at all; the second field lists the
+/// non-figure kinds (ordinal or slogan) that must be reported, in order.
+/// A non-figure that must be reported: its text and kind.
+type Marked = (&'static str, FigureKind);
+
+const NEGATIVES: &[(&str, &str, &[Marked])] = &[
+    (S001, "通过述职评议考核,推动基层党组织和广大党员增强“四个意识”、坚定“四个自信”、做到“两个维护”,不断增强党的政治领导力、思想引领力、群众组织力、社会号召力",
+        &[("四个意识", FigureKind::Slogan), ("四个自信", FigureKind::Slogan), ("两个维护", FigureKind::Slogan)]),
+    (S003, "严格落实“三会一课”、主题党日、组织生活会、民主评议党员、党性分析等基本制度，把支部教育党员、管理党员、监督党员和组织群众、宣传群众、凝聚群众、服务群众的职责落到实处",
+        &[("三会一课", FigureKind::Slogan)]),
+    (S004, "党的十九大报告指出,党的干部是党和国家事业的中坚力量,强调要注重培养专业能力、专业精神,增强干部队伍适应新时代中国特色社会主义发展要求的能力",
+        &[("十九大", FigureKind::Slogan)]),
+    (D009, "一、“十四五”时期经济社会发展回顾",
+        &[("一、", FigureKind::Ordinal), ("十四五", FigureKind::Slogan)]),
+    (S000, "好的方面:一是思想上能高度重视,准备工作扎实,每位同志都有书面述职报告",
+        &[("一是", FigureKind::Ordinal)]),
+    (S003, "（一）切实抓好政治建设", &[("（一）", FigureKind::Ordinal)]),
+    (S000, "(二)基层党建工作的不足", &[("(二)", FigureKind::Ordinal)]),
+    (S000, "二、市总强党建的成绩以及不足", &[("二、", FigureKind::Ordinal)]),
+    (S004, "请大家认真领会,抓好贯彻落实。下面,我讲几点意见。", &[]),
+    (S004, "我觉得,突出表现在四个方面:一是公路安全宣传气氛浓厚", &[("一是", FigureKind::Ordinal)]),
+    (S004, "这里,我再强调两个具体问题", &[]),
+    (S000, "等一下,大家还要对他们的履职情况进行评议,这既是对各位基层党组织书记一年来抓党建工作的全面“体检”,又是落实从严管党治党的再动员、再部署,是一次严肃认真的党内政治生活", &[]),
+    (S004, "那么,面对新的形势和要求如何开展工作,就是要贯彻落实好十八届四中全会的主题,用法治思维和法治方式干好工作",
+        &[("十八届", FigureKind::Slogan), ("四中全会", FigureKind::Slogan)]),
+    (S004, "党的十九大对加强基层组织建设做出了安排部署,市委十三届三次全会也对如何抓好今年基层党建工作提出了具体要求",
+        &[("十九大", FigureKind::Slogan), ("十三届", FigureKind::Slogan), ("三次全会", FigureKind::Slogan)]),
+    (S003, "二是市委X届X次全会提出了建设社会主义现代化强市的目标，任务很重，涉及到方方面面，机关党建要精准发力、主动作为",
+        &[("二是", FigureKind::Ordinal)]),
+    (S001, "贵州、甘肃、青海、宁夏等地持续选派第一书记和驻村干部,充分发挥基层党组织和党员作用,帮助贫困人口如期脱贫",
+        &[("第一书记", FigureKind::Slogan)]),
+    (D002, "二、把揭批“四人帮”的斗争进行到底",
+        &[("二、", FigureKind::Ordinal), ("四人帮", FigureKind::Slogan)]),
+    (S003, "用好“四种形态”特别是第一种形态，抓苗头抓细节，出现问题要严肃追责，既要追究个人责任，又要追究相关领导责任，形成有力震慑",
+        &[("四种形态", FigureKind::Slogan), ("第一种", FigureKind::Ordinal)]),
+    (S003, "开展“不忘初心、牢记使命”主题教育，这是中央继“三严三实”专题教育、“两学一做”学习教育之后，深化党内教育的又一次重要实践",
+        &[("三严三实", FigureKind::Slogan), ("两学一做", FigureKind::Slogan)]),
+    (S004, "十八大之后,中央制定出台八项规定,禁止新建楼堂馆所、奢侈浪费,清理规范办公用房、公务用车,教育实践活动狠刹",
+        &[("十八大", FigureKind::Slogan), ("八项规定", FigureKind::Slogan)]),
+    (D016, "要巩固“两不愁三保障”成果，防止反弹", &[("两不愁三保障", FigureKind::Slogan)]),
+];
+
+/// Short hand-made negatives from the annotation guide: no real figure.
+const GUIDE_NEGATIVES: &[&str] = &[
+    "四个意识",
+    "三会一课",
+    "十九大",
+    "十四五",
+    "一是",
+    "第三",
+    "（一）",
+    "讲三点意见",
+    "一年来",
+    "XX个",
+    "x次",
+    "××名",
+    "从四个方面谈",
+    "以下几点",
+    "多年来",
+    "近年来",
+    "一段时间以来",
+    "千方百计",
+    "一心一意",
+    "一如既往",
+    "一系列",
+    "一批",
+    "一些",
+    "一方面",
+    "统一",
+    "唯一",
+    "第一时间",
+    "一线",
+    "进一步",
+    "一起",
+    "一致",
+    "一定",
+    "一样",
+    "一律",
+    "一手抓",
+    "一把手",
+    "一体化",
+    "一带一路",
+    "同一",
+    "之一",
+    "两岸",
+    "两会",
+    "两委",
+    "十分重要",
+    "千万不能",
+    "老百姓",
+    "千家万户",
+    "亿万人民",
+    "三农",
+    "双一流",
+    "八项规定",
+    "四风",
+    "六有",
+    "五个要素",
+    "四全",
+    "两个确立",
+    "三个代表",
+    "五位一体",
+    "四个全面",
+    "省第十二次党代会",
+    "二十届三中全会",
+    "十四五规划",
+    "市委十三届三次全会",
+    "篇2",
+];
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+fn manifest() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn real_sentences_figures() {
+    assert!(CASES.len() >= 60, "at least 60 real sentences");
+    let mut failures = Vec::new();
+    for &(file, text, expected) in CASES {
+        let got: Vec<_> = extract_figures(text)
+            .into_iter()
+            .filter(|f| f.kind.is_figure())
+            .collect();
+        let ok = got.len() == expected.len()
+            && got.iter().zip(expected).all(|(f, &(t, v, u, k, a))| {
+                let value_ok = match (v, &f.value) {
+                    (N(x), FigureValue::Number(y)) => same(*y, x),
+                    (D(x), FigureValue::Date(y)) => y == x,
+                    _ => false,
+                };
+                f.text == t && value_ok && f.unit == u && f.kind == k && f.approx == a
+            });
+        if !ok {
+            failures.push(format!(
+                "{file}: {text}\n  want {expected:?}\n  got  {got:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} sentences wrong:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn real_sentences_non_figures() {
+    let mut failures = Vec::new();
+    for &(file, text, expected) in NEGATIVES {
+        let figures = extract_figures(text);
+        let real: Vec<_> = figures.iter().filter(|f| f.kind.is_figure()).collect();
+        let marked: Vec<(&str, FigureKind)> = figures
+            .iter()
+            .filter(|f| !f.kind.is_figure())
+            .map(|f| (f.text.as_str(), f.kind))
+            .collect();
+        if !real.is_empty() || marked != expected {
+            failures.push(format!(
+                "{file}: {text}\n  want {expected:?}\n  got  {figures:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn guide_negatives_are_not_quantities() {
+    for &text in GUIDE_NEGATIVES {
+        let figures = extract_figures(text);
+        assert!(
+            figures.iter().all(|f| !f.kind.is_figure()),
+            "{text}: {figures:?}"
+        );
+    }
+}
+
+#[test]
+fn sentences_occur_in_their_files() {
+    for &(file, text, _) in CASES {
+        check_occurs(file, text);
+    }
+    for &(file, text, _) in NEGATIVES {
+        check_occurs(file, text);
+    }
+}
+
+fn check_occurs(file: &str, text: &str) {
+    let path = manifest().join(file);
+    let Ok(bytes) = std::fs::read(&path) else {
+        panic!("{}: missing", path.display());
+    };
+    let content = String::from_utf8_lossy(&bytes);
+    assert!(content.contains(text), "{file} does not contain {text:?}");
+}
+
+#[test]
+fn spans_point_into_the_text() {
+    for &(_, text, _) in CASES {
+        for f in extract_figures(text) {
+            assert_eq!(&text[f.span[0]..f.span[1]], f.text);
+            let chars: String = text
+                .chars()
+                .skip(f.char_span[0])
+                .take(f.char_span[1] - f.char_span[0])
+                .collect();
+            assert_eq!(chars, f.text);
+        }
+    }
+}

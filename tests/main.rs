@@ -2,5 +2,7 @@
 
 #[cfg(feature = "cli")]
 mod cli;
+mod figures;
 mod ingest;
+mod peers;
 mod prop;

@@ -14,7 +14,9 @@ use std::path::PathBuf;
 use shuzhi::{extract_figures, Figure, FigureKind, FigureValue};
 
 fn peers_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora").join("peers")
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpora")
+        .join("peers")
 }
 
 fn read(rel: &str) -> String {
@@ -30,7 +32,12 @@ fn listed_failures(prefix: &str) -> BTreeSet<String> {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
-        assert_eq!(cols.len(), 3, "failures.tsv line {}: id, input, reason", i + 1);
+        assert_eq!(
+            cols.len(),
+            3,
+            "failures.tsv line {}: id, input, reason",
+            i + 1
+        );
         let reason = cols[2];
         assert!(
             reason.starts_with("out_of_scope: ") || reason.starts_with("bug: "),
@@ -79,7 +86,10 @@ fn rt_case(case: &serde_json::Value, percent_model: bool) -> (bool, String) {
     }
     let mut used = vec![false; figures.len()];
     for e in &expected {
-        let (start, end) = (e["start"].as_u64().unwrap_or(0), e["end"].as_u64().unwrap_or(0));
+        let (start, end) = (
+            e["start"].as_u64().unwrap_or(0),
+            e["end"].as_u64().unwrap_or(0),
+        );
         let value: f64 = e["value"]
             .as_str()
             .map(|v| v.trim_end_matches('%'))
@@ -96,9 +106,14 @@ fn rt_case(case: &serde_json::Value, percent_model: bool) -> (bool, String) {
         match hit {
             Some(i) => used[i] = true,
             None => {
-                let got: Vec<(&str, String)> =
-                    figures.iter().map(|f| (f.text.as_str(), f.value.to_string())).collect();
-                return (false, format!("missing {} = {value}; got {got:?}", e["surface"]));
+                let got: Vec<(&str, String)> = figures
+                    .iter()
+                    .map(|f| (f.text.as_str(), f.value.to_string()))
+                    .collect();
+                return (
+                    false,
+                    format!("missing {} = {value}; got {got:?}", e["surface"]),
+                );
             }
         }
     }
@@ -122,14 +137,24 @@ fn run_rt(file: &str, percent_model: bool) -> (usize, usize, BTreeSet<String>, V
             passed += 1;
         } else {
             let id = case["id"].as_str().unwrap_or_default().to_string();
-            report.push(format!("{id}\t{}\t{why}", case["input"].as_str().unwrap_or_default()));
+            report.push(format!(
+                "{id}\t{}\t{why}",
+                case["input"].as_str().unwrap_or_default()
+            ));
             failed.insert(id);
         }
     }
     (total, passed, failed, report)
 }
 
-fn check_suite(name: &str, prefix: &str, total: usize, passed: usize, failed: &BTreeSet<String>, report: &[String]) {
+fn check_suite(
+    name: &str,
+    prefix: &str,
+    total: usize,
+    passed: usize,
+    failed: &BTreeSet<String>,
+    report: &[String],
+) {
     let rate = passed as f64 / total.max(1) as f64;
     println!("{name}: {passed}/{total} pass ({:.1}%)", rate * 100.0);
     for r in report {
@@ -138,8 +163,14 @@ fn check_suite(name: &str, prefix: &str, total: usize, passed: usize, failed: &B
     let listed = listed_failures(prefix);
     let unlisted: Vec<&String> = failed.difference(&listed).collect();
     let fixed: Vec<&String> = listed.difference(failed).collect();
-    assert!(unlisted.is_empty(), "{name}: failures not in failures.tsv: {unlisted:?}");
-    assert!(fixed.is_empty(), "{name}: listed failures that now pass (update failures.tsv): {fixed:?}");
+    assert!(
+        unlisted.is_empty(),
+        "{name}: failures not in failures.tsv: {unlisted:?}"
+    );
+    assert!(
+        fixed.is_empty(),
+        "{name}: listed failures that now pass (update failures.tsv): {fixed:?}"
+    );
     assert!(rate >= 0.9, "{name}: pass rate {rate:.3} below 0.9");
 }
 
@@ -147,16 +178,36 @@ fn check_suite(name: &str, prefix: &str, total: usize, passed: usize, failed: &B
 fn recognizers_text_number_model_core() {
     let (total, passed, failed, report) =
         run_rt("recognizers-text/Number-NumberModel.jsonl", false);
-    assert!(total >= 200, "expected the core NumberModel cases, got {total}");
-    check_suite("RT NumberModel core", "RT-Number-NumberModel-", total, passed, &failed, &report);
+    assert!(
+        total >= 200,
+        "expected the core NumberModel cases, got {total}"
+    );
+    check_suite(
+        "RT NumberModel core",
+        "RT-Number-NumberModel-",
+        total,
+        passed,
+        &failed,
+        &report,
+    );
 }
 
 #[test]
 fn recognizers_text_percent_model_core() {
     let (total, passed, failed, report) =
         run_rt("recognizers-text/Number-PercentModel.jsonl", true);
-    assert!(total >= 90, "expected the core PercentModel cases, got {total}");
-    check_suite("RT PercentModel core", "RT-Number-PercentModel-", total, passed, &failed, &report);
+    assert!(
+        total >= 90,
+        "expected the core PercentModel cases, got {total}"
+    );
+    check_suite(
+        "RT PercentModel core",
+        "RT-Number-PercentModel-",
+        total,
+        passed,
+        &failed,
+        &report,
+    );
 }
 
 /// cn2an `cn2an()` rows (strict, normal, smart modes): value rows must give one figure
@@ -182,7 +233,9 @@ fn cn2an_cases() {
         let start = input.len() - input.trim_start().len();
         let whole: Vec<&Figure> = figures
             .iter()
-            .filter(|f| f.kind.is_figure() && f.span[0] <= start && f.span[1] >= start + trimmed.len())
+            .filter(|f| {
+                f.kind.is_figure() && f.span[0] <= start && f.span[1] >= start + trimmed.len()
+            })
             .collect();
         let ok = match kind {
             "value" => {
@@ -196,8 +249,10 @@ fn cn2an_cases() {
             passed += 1;
         } else {
             let id = format!("cn2an-L{}", i + 1);
-            let got: Vec<(&str, String, FigureKind)> =
-                figures.iter().map(|f| (f.text.as_str(), f.value.to_string(), f.kind)).collect();
+            let got: Vec<(&str, String, FigureKind)> = figures
+                .iter()
+                .map(|f| (f.text.as_str(), f.value.to_string(), f.kind))
+                .collect();
             report.push(format!("{id}\t{input}\t{kind} {expected}; got {got:?}"));
             failed.insert(id);
         }

@@ -18,7 +18,9 @@
 use std::fmt;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::numeral::{self, Numeral};
@@ -232,7 +234,9 @@ struct UnitEntry {
 
 /// Lines of a data file that are entries (no comments, no blanks).
 fn entries(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn parse_approx(s: &str) -> Approx {
@@ -366,12 +370,16 @@ fn is_arabic(c: char) -> bool {
 /// Characters before a number that make it an identifier: `PM2.5`, `M2`, `%20`.
 fn is_ident_before(c: char) -> bool {
     c.is_ascii_alphanumeric()
-        || matches!(c, '%' | '/' | '=' | '&' | '?' | '#' | '_' | '.' | '+' | '×' | '*' | '@' | '~')
+        || matches!(
+            c,
+            '%' | '/' | '=' | '&' | '?' | '#' | '_' | '.' | '+' | '×' | '*' | '@' | '~'
+        )
 }
 
-/// Characters before a number that make it vague: `数十`, `几百`, `上千`, `好几`.
-fn is_vague_before(c: char) -> bool {
-    matches!(c, '数' | '數' | '几' | '幾' | '好' | '成' | '上' | '若')
+/// Characters before a number that make it vague: `数十`, `几百`; `上千` and
+/// `成千` only before a bare scale word.
+fn is_vague_before(c: char, bare_lead: bool) -> bool {
+    matches!(c, '数' | '數' | '几' | '幾') || (bare_lead && matches!(c, '成' | '上'))
 }
 
 /// Start of a line: the sentence start or a line break, possibly followed by
@@ -392,8 +400,13 @@ fn round_int(v: f64) -> Option<u32> {
 }
 
 /// Time units that follow `个多` in `一个多月`.
-const TIME_AFTER_GE: [(&str, &str); 5] =
-    [("月", "月"), ("小时", "小时"), ("星期", "星期"), ("季度", "季度"), ("工作日", "工作日")];
+const TIME_AFTER_GE: [(&str, &str); 5] = [
+    ("月", "月"),
+    ("小时", "小时"),
+    ("星期", "星期"),
+    ("季度", "季度"),
+    ("工作日", "工作日"),
+];
 
 /// Range connectors between two numbers: `3至5个`, `3—5个`.
 const RANGE: [&str; 9] = ["——", "—", "–", "-", "－", "~", "～", "至", "到"];
@@ -425,6 +438,7 @@ impl FigureFinder {
         }
         let lexicon = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("lexicon automaton");
 
@@ -476,7 +490,15 @@ impl FigureFinder {
             .build(&after_words)
             .expect("approximation automaton");
 
-        FigureFinder { lexicon, lexicon_slogan, units, unit_entries, after, after_approx, before }
+        FigureFinder {
+            lexicon,
+            lexicon_slogan,
+            units,
+            unit_entries,
+            after,
+            after_approx,
+            before,
+        }
     }
 
     /// Figures of one sentence, in text order.
@@ -523,7 +545,12 @@ impl FigureFinder {
         if !s.chars().any(|c| numeral::is_numeral_char(c) || c == '第') {
             return out;
         }
-        let mut ctx = Ctx { s, lex: Vec::new(), lex_i: 0, titles: Vec::new() };
+        let mut ctx = Ctx {
+            s,
+            lex: Vec::new(),
+            lex_i: 0,
+            titles: Vec::new(),
+        };
         for m in self.lexicon.find_iter(s) {
             let (a, b) = (m.start(), m.end());
             let word = &s[a..b];
@@ -536,7 +563,8 @@ impl FigureFinder {
                     }
                 }
             }
-            ctx.lex.push((a, b, self.lexicon_slogan[m.pattern().as_usize()]));
+            ctx.lex
+                .push((a, b, self.lexicon_slogan[m.pattern().as_usize()]));
         }
         // book titles
         let mut from = 0;
@@ -650,9 +678,34 @@ impl FigureFinder {
         (approx, end)
     }
 
+    /// A bound word right after `end` (`以上`, `左右`): its approximation and end.
+    fn trailing_approx(&self, s: &str, end: usize) -> Option<(Approx, usize)> {
+        let input = Input::new(&s[end..]).anchored(Anchored::Yes);
+        self.after
+            .find(input)
+            .map(|m| (self.after_approx[m.pattern().as_usize()], end + m.end()))
+    }
+
     fn before_approx(&self, s: &str, start: usize) -> Option<Approx> {
         let before = &s[..start];
-        self.before.iter().find(|(w, _)| before.ends_with(w)).map(|&(_, a)| a)
+        let find = |b: &str| {
+            self.before
+                .iter()
+                .find(|(w, _)| b.ends_with(w))
+                .map(|&(_, a)| a)
+        };
+        // 大约是百分之十七, 约为3万: a copula may stand between
+        find(before).or_else(|| {
+            let c = before.chars().next_back()?;
+            if matches!(
+                c,
+                '是' | '为' | '為' | '占' | '佔' | '达' | '達' | '有' | '在'
+            ) {
+                find(&before[..before.len() - c.len_utf8()])
+            } else {
+                None
+            }
+        })
     }
 
     /// The unit word at `pos`, if any (a blocked word such as `台湾` is none).
@@ -683,13 +736,22 @@ impl FigureFinder {
                 break;
             }
             n += 1;
-            if n > 12 || matches!(c, '，' | '。' | '；' | '\n' | '“' | '！' | '？') {
+            if n > 16 || matches!(c, '，' | '。' | '；' | '\n' | '“' | '！' | '？') {
                 return None;
             }
         }
         let b = end?;
         let content = &s[a..b];
         if content.is_empty() || !content.chars().any(numeral::is_numeral_char) {
+            return None;
+        }
+        // “一般”, “一流”: a quoted word, not a formula
+        if content.chars().count() <= 2
+            && content
+                .chars()
+                .filter(|&c| numeral::is_numeral_char(c))
+                .all(|c| c == '一')
+        {
             return None;
         }
         // a lone date or money figure in quotes is still a figure
@@ -729,7 +791,8 @@ impl FigureFinder {
                     unit = u.unit.to_string();
                     end += len;
                 }
-                UnitClass::Time if matches!(u.unit, "季度" | "个季度" | "周" | "天" | "年") => {
+                UnitClass::Time if matches!(u.unit, "季度" | "个季度" | "周" | "天" | "年") =>
+                {
                     unit = u.unit.trim_start_matches('个').to_string();
                     end += len;
                 }
@@ -757,7 +820,9 @@ impl FigureFinder {
         }
         let end = a + n.len;
         let tail = &s[end..];
-        let unit = ["名", "位", "强"].into_iter().find(|u| tail.starts_with(u))?;
+        let unit = ["名", "位", "强"]
+            .into_iter()
+            .find(|u| tail.starts_with(u))?;
         out.push(Raw {
             start: pos,
             end: end + unit.len(),
@@ -806,7 +871,11 @@ impl FigureFinder {
         let n = numeral::scan_after_marker(&s[a..])?;
         let mut end = a + n.len;
         // 百分之二三十: a range, read as its lower bound
-        let mut inner = if n.approx { Approx::About } else { Approx::Exact };
+        let mut inner = if n.approx {
+            Approx::About
+        } else {
+            Approx::Exact
+        };
         // 百分之二百五十到二百七十五
         if let Some(e2) = range_end(s, end, &n) {
             end = e2;
@@ -855,10 +924,26 @@ impl FigureFinder {
         {
             return self.number(ctx, pos + c.len_utf8(), out);
         }
-        let n = numeral::scan(&s[pos..])?;
+        let Some(n) = numeral::scan(&s[pos..]) else {
+            // 負壹又二分之壹: a lone financial capital only counts in a fraction
+            let (v, len) = numeral::scan_fraction(&s[pos..])?;
+            let (approx, fend) = self.approx_around(s, pos, pos + len, Approx::Exact);
+            out.push(Raw {
+                start: pos,
+                end: fend,
+                value: FigureValue::Number(v),
+                unit: String::new(),
+                kind: FigureKind::Fraction,
+                approx,
+            });
+            return Some(fend);
+        };
         let mut end = pos + n.len;
         let next = char_at(s, end);
-        let first_digit_arabic = s[pos..].chars().find(|c| !is_sign(*c)).is_some_and(is_arabic);
+        let first_digit_arabic = s[pos..]
+            .chars()
+            .find(|c| !is_sign(*c))
+            .is_some_and(is_arabic);
 
         // identifiers, versions, ratios and times: PM2.5, 5G, 1+6, 2.50:1, 09:45
         if first_digit_arabic {
@@ -871,11 +956,15 @@ impl FigureFinder {
             {
                 return Some(skip_ident(s, end));
             }
-            if s[end..].starts_with('比') && char_at(s, end + '比'.len_utf8()).is_some_and(is_arabic) {
+            if s[end..].starts_with('比')
+                && char_at(s, end + '比'.len_utf8()).is_some_and(is_arabic)
+            {
                 return Some(end);
             }
             // 篇2, 附件1, 表3: labels
-            if ["篇", "附件", "附表", "图", "表", "章", "卷"].iter().any(|w| s[..pos].ends_with(w))
+            if ["篇", "附件", "附表", "图", "表", "章", "卷"]
+                .iter()
+                .any(|w| s[..pos].ends_with(w))
                 && !n.decimal
                 && n.value < 1000.0
             {
@@ -900,7 +989,7 @@ impl FigureFinder {
                 }
             }
         }
-        if prev.is_some_and(is_vague_before) && (n.bare_lead || !n.arabic) {
+        if prev.is_some_and(|p| is_vague_before(p, n.bare_lead)) && (n.bare_lead || !n.arabic) {
             return None;
         }
 
@@ -950,7 +1039,11 @@ impl FigureFinder {
 
         // a range: 3至5个, 3—5个, 5—10万元, 2021—2025年
         let mut value = n.value;
-        let mut inner = if n.approx { Approx::Over } else { Approx::Exact };
+        let mut inner = if n.approx {
+            Approx::Over
+        } else {
+            Approx::Exact
+        };
         if n.range {
             inner = Approx::About;
         }
@@ -965,7 +1058,9 @@ impl FigureFinder {
             if is_sign(c2) {
                 break;
             }
-            let Some(n2) = numeral::scan(&s[b..]) else { break };
+            let Some(n2) = numeral::scan(&s[b..]) else {
+                break;
+            };
             if n2.arabic != n.arabic && n2.chinese != n.chinese {
                 break;
             }
@@ -980,7 +1075,10 @@ impl FigureFinder {
                 value = lo;
                 end = b + n2.len;
                 inner = Approx::About;
-                shape = Numeral { len: end - pos, ..n };
+                shape = Numeral {
+                    len: end - pos,
+                    ..n
+                };
                 ranged = true;
             }
             break;
@@ -991,7 +1089,10 @@ impl FigureFinder {
         let mut tail_pos = end;
         if let Some(m) = char_at(s, end) {
             let ends_scale = s[pos..end].chars().next_back().is_some_and(|c| {
-                matches!(c, '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟' | '萬' | '億')
+                matches!(
+                    c,
+                    '十' | '百' | '千' | '万' | '亿' | '拾' | '佰' | '仟' | '萬' | '億'
+                )
             });
             let more = matches!(m, '多' | '余' | '餘') || (m == '来' && ends_scale);
             if more && !ranged {
@@ -1000,7 +1101,11 @@ impl FigureFinder {
                 let boundary = char_at(s, after).is_none_or(is_boundary);
                 if unit_follows || boundary && m != '来' {
                     tail_pos = after;
-                    inner = if m == '来' { Approx::About } else { Approx::Over };
+                    inner = if m == '来' {
+                        Approx::About
+                    } else {
+                        Approx::Over
+                    };
                 }
             }
         }
@@ -1044,7 +1149,9 @@ impl FigureFinder {
         if unit_word == "个" || unit_word == "個" {
             if let Some(m) = char_at(s, uend).filter(|c| matches!(c, '多' | '余')) {
                 let after = uend + m.len_utf8();
-                if let Some((w, r)) = TIME_AFTER_GE.iter().find(|(w, _)| s[after..].starts_with(w))
+                if let Some((w, r)) = TIME_AFTER_GE
+                    .iter()
+                    .find(|(w, _)| s[after..].starts_with(w))
                 {
                     uend = after + w.len();
                     unit_word = &s[unit_pos..uend];
@@ -1056,20 +1163,15 @@ impl FigureFinder {
         }
         let _ = unit_word;
         let has_inner = inner != Approx::Exact;
-        let lead = self.before_approx(s, pos);
-
-        // 一个, 一批, 一年: the article 一 states no count
-        if single_one
-            && !has_inner
-            && lead.is_none()
-            && !matches!(reported.as_str(), "倍" | "%" | "‰" | "个百分点" | "百分点")
-            && !(class == UnitClass::Time && matches!(reported.as_str(), "月" | "月份"))
-            && !matches!(class, UnitClass::Name | UnitClass::NameCtx)
-        {
-            let (ap, _) = self.approx_around(s, pos, uend, Approx::Exact);
-            if ap == Approx::Exact {
-                return Some(uend);
-            }
+        // 一个, 一批, 一年: the article 一 states no count, unless a bound follows
+        // (一个月以上, 一倍); a verb before it (突破一批) does not make it one
+        let counts_anyway = has_inner
+            || matches!(reported.as_str(), "倍" | "%" | "‰" | "个百分点" | "百分点")
+            || (class == UnitClass::Time && matches!(reported.as_str(), "月" | "月份"))
+            || matches!(class, UnitClass::Name | UnitClass::NameCtx);
+        let article = single_one && !counts_anyway;
+        if article && self.trailing_approx(s, uend).is_none() {
+            return Some(uend);
         }
         if bare_big_lead && !has_inner {
             // 百家, 千年, 百年: idiomatic, not counts
@@ -1122,12 +1224,15 @@ impl FigureFinder {
                 if reported == "个" && !n.arabic && value <= 10.0 {
                     let after = &s[uend..];
                     let before = &s[..pos];
-                    let talk = ["讲", "谈", "说", "从", "提", "以下", "在"]
+                    let talk = ["讲", "谈", "说", "从", "提", "以下", "在", "强调"]
                         .iter()
                         .any(|w| before.ends_with(w) || before.trim_end_matches('这').ends_with(w));
+                    let soon: String = after.chars().take(4).collect();
+                    // 八个字: the length of the speaker's own formula
                     if after.starts_with("方面")
                         || after.starts_with("层面")
-                        || (talk && (after.starts_with("问题") || after.starts_with("重点")))
+                        || after.starts_with('字')
+                        || (talk && (soon.contains("问题") || soon.contains("重点")))
                     {
                         return Some(uend);
                     }
@@ -1182,11 +1287,6 @@ impl FigureFinder {
         {
             approx = Approx::Exact;
         }
-        if single_one && approx == Approx::Exact && !has_inner && kind != FigureKind::Percent {
-            if !(reported == "倍" || kind == FigureKind::Date) {
-                return Some(fend);
-            }
-        }
         if kind == FigureKind::Money && reported == "元" && fend == uend {
             // 壹拾壹元壹角壹分: 角 and 分 after 元
             if let Some((extra, e)) = jiao_fen(s, uend) {
@@ -1200,7 +1300,14 @@ impl FigureFinder {
                 val = FigureValue::Number(0.0);
             }
         }
-        out.push(Raw { start: pos, end: fend, value: val, unit: reported, kind, approx });
+        out.push(Raw {
+            start: pos,
+            end: fend,
+            value: val,
+            unit: reported,
+            kind,
+            approx,
+        });
         Some(fend)
     }
 
@@ -1236,8 +1343,9 @@ impl FigureFinder {
         // list markers: 一、 1. 1、 at line start
         if line_start && small_int && !n.approx {
             if let Some(nc) = next {
-                let marker = matches!(nc, '、' | '．' | '.' | '，' | ',')
-                    && !char_at(s, end + nc.len_utf8()).is_some_and(is_arabic);
+                let marker = nc == '、'
+                    || matches!(nc, '．' | '.' | '，' | ',')
+                        && !char_at(s, end + nc.len_utf8()).is_some_and(is_arabic);
                 if marker {
                     out.push(Raw {
                         start: pos,
@@ -1252,7 +1360,8 @@ impl FigureFinder {
             }
         }
         if n.plain_arabic {
-            let year_like = n.arabic_digits == 4 && !n.decimal && (1900.0..=2100.0).contains(&value);
+            let year_like =
+                n.arabic_digits == 4 && !n.decimal && (1900.0..=2100.0).contains(&value);
             if year_like {
                 if ranged {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
@@ -1370,9 +1479,11 @@ impl FigureFinder {
         match word {
             "年" | "年度" => {
                 let year_like = integer
-                    && !(n.approx && !ranged)
+                    && (ranged || !n.approx)
                     && ((n.direct == 4 && !n.range)
-                        || (n.plain_arabic && n.arabic_digits == 4 && (1000.0..=2100.0).contains(&value)));
+                        || (n.plain_arabic
+                            && n.arabic_digits == 4
+                            && (1000.0..=2100.0).contains(&value)));
                 if year_like {
                     let y = round_int(value)?;
                     return Some(self.date_tail(s, uend, format!("{y:04}"), true));
@@ -1404,7 +1515,8 @@ impl FigureFinder {
             }
             "日" | "号" => {
                 let t = &s[uend..];
-                if word == "日" && (t.starts_with('内') || t.starts_with("以内") || t.starts_with("之内"))
+                if word == "日"
+                    && (t.starts_with('内') || t.starts_with("以内") || t.starts_with("之内"))
                 {
                     return Some(TimeResult::Duration("日".to_string(), uend));
                 }
@@ -1427,7 +1539,11 @@ impl FigureFinder {
             let is_month = t.starts_with("月份") || t.starts_with('月');
             if is_month && !n.negative && !n.approx && n.value.fract() == 0.0 {
                 if let Some(m) = round_int(n.value).filter(|m| (1..=12).contains(m)) {
-                    let mlen = if t.starts_with("月份") { "月份".len() } else { '月'.len_utf8() };
+                    let mlen = if t.starts_with("月份") {
+                        "月份".len()
+                    } else {
+                        '月'.len_utf8()
+                    };
                     return self.month_tail(s, after + mlen, format!("{year}-{m:02}"), false);
                 }
             }
@@ -1511,7 +1627,9 @@ fn jiao_fen(s: &str, mut pos: usize) -> Option<(f64, usize)> {
     let mut extra = 0.0;
     let mut found = false;
     for (unit, factor) in [('角', 0.1), ('分', 0.01)] {
-        let Some(n) = numeral::scan_after_marker(&s[pos..]) else { continue };
+        let Some(n) = numeral::scan_after_marker(&s[pos..]) else {
+            continue;
+        };
         if n.negative || n.decimal || n.value >= 10.0 || !s[pos + n.len..].starts_with(unit) {
             continue;
         }
@@ -1524,7 +1642,9 @@ fn jiao_fen(s: &str, mut pos: usize) -> Option<(f64, usize)> {
 
 /// Right after a `零` that follows a unit (`一年零三个月`), a new figure may start.
 fn after_zero_gap(s: &str, pos: usize) -> bool {
-    let Some(p) = char_before(s, pos) else { return false };
+    let Some(p) = char_before(s, pos) else {
+        return false;
+    };
     if !matches!(p, '零' | '〇') {
         return false;
     }
@@ -1534,7 +1654,11 @@ fn after_zero_gap(s: &str, pos: usize) -> bool {
 /// `PM⏎2.5`, `[CPC 2]`: an identifier before a line break or space.
 fn ident_behind_space(s: &str, pos: usize) -> bool {
     let before = s[..pos].trim_end_matches([' ', '\n', '\r', '\u{200b}']);
-    before.len() < pos && before.chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric())
+    before.len() < pos
+        && before
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric())
 }
 
 /// The end of `至 N` after a number, for a range inside a percent.
@@ -1560,7 +1684,10 @@ fn skip_ident(s: &str, mut pos: usize) -> usize {
     while let Some(c) = char_at(s, pos) {
         if c.is_ascii_alphanumeric()
             || is_arabic(c)
-            || matches!(c, '.' | '+' | ':' | '∶' | '·' | '・' | '×' | '*' | '%' | '/' | '-' | '_')
+            || matches!(
+                c,
+                '.' | '+' | ':' | '∶' | '·' | '・' | '×' | '*' | '%' | '/' | '-' | '_'
+            )
         {
             pos += c.len_utf8();
         } else {
@@ -1614,11 +1741,25 @@ fn share_units(s: &str, out: &mut [Raw]) {
         let (left, right) = out.split_at_mut(i + 1);
         let a = &mut left[i];
         let b = &right[0];
+        let sep = s.get(a.end..b.start);
+        // 分别高于全国12.7个、12个百分点: 个 stands for 个百分点
+        if a.kind == FigureKind::Quantity
+            && a.unit == "个"
+            && b.unit == "个百分点"
+            && sep == Some("、")
+        {
+            a.kind = FigureKind::Percent;
+            a.unit.clone_from(&b.unit);
+            continue;
+        }
         if a.kind == FigureKind::Quantity
             && a.unit.is_empty()
             && !b.unit.is_empty()
-            && matches!(b.kind, FigureKind::Quantity | FigureKind::Percent | FigureKind::Money)
-            && matches!(s.get(a.end..b.start), Some("、" | "和" | "与" | "及"))
+            && matches!(
+                b.kind,
+                FigureKind::Quantity | FigureKind::Percent | FigureKind::Money
+            )
+            && matches!(sep, Some("、" | "和" | "与" | "及"))
         {
             a.kind = b.kind;
             a.unit.clone_from(&b.unit);
@@ -1648,16 +1789,25 @@ pub fn extract_figures(text: &str) -> Vec<Figure> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use proptest::test_runner::TestCaseError;
 
     fn check_data(name: &str, data: &'static str) {
-        let words: Vec<&str> = entries(data).map(|l| l.split('\t').next().unwrap_or("")).collect();
+        let words: Vec<&str> = entries(data)
+            .map(|l| l.split('\t').next().unwrap_or(""))
+            .collect();
         assert!(!words.is_empty(), "{name} is empty");
         for w in &words {
             assert!(!w.trim().is_empty(), "{name}: empty entry");
             assert_eq!(w.trim(), *w, "{name}: spaces around {w:?}");
         }
         for pair in words.windows(2) {
-            assert!(pair[0] < pair[1], "{name}: {:?} before {:?} (sorted, unique)", pair[0], pair[1]);
+            assert!(
+                pair[0] < pair[1],
+                "{name}: {:?} before {:?} (sorted, unique)",
+                pair[0],
+                pair[1]
+            );
         }
     }
 
@@ -1712,26 +1862,88 @@ mod tests {
         assert_eq!((f.text.as_str(), f.approx), ("300多万名", Approx::Over));
         assert_eq!(f.value, FigureValue::Number(3_000_000.0));
         let f = one("修建18000余公里");
-        assert_eq!((f.value.as_f64(), f.unit.as_str(), f.approx), (Some(18000.0), "公里", Approx::Over));
+        assert_eq!(
+            (f.value.as_f64(), f.unit.as_str(), f.approx),
+            (Some(18000.0), "公里", Approx::Over)
+        );
         let f = one("下降3.5个百分点");
         assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Percent, "个百分点"));
         let f = one("投入1.2亿元");
-        assert_eq!((f.kind, f.value.as_f64(), f.unit.as_str()), (FigureKind::Money, Some(1.2e8), "元"));
+        assert_eq!(
+            (f.kind, f.value.as_f64(), f.unit.as_str()),
+            (FigureKind::Money, Some(1.2e8), "元")
+        );
         let f = one("用两年时间");
-        assert_eq!((f.kind, f.value.as_f64(), f.unit.as_str()), (FigureKind::Duration, Some(2.0), "年"));
+        assert_eq!(
+            (f.kind, f.value.as_f64(), f.unit.as_str()),
+            (FigureKind::Duration, Some(2.0), "年")
+        );
         let f = one("3个月内");
         assert_eq!((f.kind, f.unit.as_str()), (FigureKind::Duration, "月"));
         let f = one("5月9日");
         assert_eq!(f.value, FigureValue::Date("--05-09".into()));
         let f = one("3至5个");
-        assert_eq!((f.value.as_f64(), f.approx, f.text.as_str()), (Some(3.0), Approx::About, "3至5个"));
+        assert_eq!(
+            (f.value.as_f64(), f.approx, f.text.as_str()),
+            (Some(3.0), Approx::About, "3至5个")
+        );
         let f = one("约占40%左右");
         assert_eq!((f.approx, f.text.as_str()), (Approx::About, "40%左右"));
     }
 
+    fn check_invariants(text: &str, base: usize, char_base: usize) -> Result<(), TestCaseError> {
+        let finder = &*FINDER;
+        for f in finder.find(text, base, char_base, 7) {
+            let (a, b) = (f.span[0] - base, f.span[1] - base);
+            prop_assert!(a < b && b <= text.len(), "{f:?}");
+            prop_assert!(
+                text.is_char_boundary(a) && text.is_char_boundary(b),
+                "{f:?}"
+            );
+            prop_assert_eq!(&text[a..b], f.text.as_str());
+            let ca = text[..a].chars().count() + char_base;
+            let cb = text[..b].chars().count() + char_base;
+            prop_assert_eq!(f.char_span, [ca, cb]);
+            prop_assert_eq!(f.sentence, 7);
+            if let FigureValue::Number(v) = f.value {
+                prop_assert!(v.is_finite(), "{f:?}");
+            }
+            let json = serde_json::to_string(&f).unwrap_or_default();
+            let back: Figure = serde_json::from_str(&json)
+                .map_err(|e| TestCaseError::fail(format!("{json}: {e}")))?;
+            prop_assert_eq!(back.text, f.text);
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn never_panics_on_any_text(s in "\\PC{0,40}", base in 0usize..1000, cb in 0usize..1000) {
+            check_invariants(&s, base, cb)?;
+        }
+
+        #[test]
+        fn never_panics_on_numeral_soup(
+            s in "[零〇○一二两三四五六七八九十百千万亿兆壹贰拾佰萬億点几多余负第分之又年月日个元%％‰（）()、，。“”《》0-9０-９.,，/ -]{0,40}"
+        ) {
+            check_invariants(&s, 0, 0)?;
+        }
+    }
+
     #[test]
     fn not_figures() {
-        for t in ["一年来，我们坚持", "多年来", "千方百计", "一批骨干", "进一步", "XX个", "x次", "××名"] {
+        for t in [
+            "一年来，我们坚持",
+            "多年来",
+            "千方百计",
+            "一批骨干",
+            "进一步",
+            "XX个",
+            "x次",
+            "××名",
+        ] {
             let f = extract_figures(t);
             assert!(f.is_empty(), "{t}: {f:?}");
         }
@@ -1742,7 +1954,10 @@ mod tests {
         }
         for t in ["一是加强", "第三", "（一）"] {
             let f = extract_figures(t);
-            assert!(f.iter().all(|f| f.kind == FigureKind::Ordinal), "{t}: {f:?}");
+            assert!(
+                f.iter().all(|f| f.kind == FigureKind::Ordinal),
+                "{t}: {f:?}"
+            );
         }
     }
 }

@@ -63,7 +63,10 @@ impl Dec {
 
     fn add(self, other: Dec) -> Option<Dec> {
         let (a, b, e) = self.align(other)?;
-        Some(Dec { m: a.checked_add(b)?, e })
+        Some(Dec {
+            m: a.checked_add(b)?,
+            e,
+        })
     }
 
     fn lt(self, other: Dec) -> bool {
@@ -76,15 +79,24 @@ impl Dec {
     /// Multiplies by `10^k`.
     fn shift(self, k: u32) -> Option<Dec> {
         if self.e >= k {
-            Some(Dec { m: self.m, e: self.e - k })
+            Some(Dec {
+                m: self.m,
+                e: self.e - k,
+            })
         } else {
             let f = Dec::pow10(k - self.e)?;
-            Some(Dec { m: self.m.checked_mul(f)?, e: 0 })
+            Some(Dec {
+                m: self.m.checked_mul(f)?,
+                e: 0,
+            })
         }
     }
 
     fn mul_int(self, k: i128) -> Option<Dec> {
-        Some(Dec { m: self.m.checked_mul(k)?, e: self.e })
+        Some(Dec {
+            m: self.m.checked_mul(k)?,
+            e: self.e,
+        })
     }
 
     fn to_f64(self) -> f64 {
@@ -189,14 +201,30 @@ enum Cls {
 }
 
 fn classify(c: char) -> Option<Cls> {
-    let digit = |d: u8| Some(Cls::Digit { d, fin: false, liang: false });
-    let fin = |d: u8| Some(Cls::Digit { d, fin: true, liang: false });
+    let digit = |d: u8| {
+        Some(Cls::Digit {
+            d,
+            fin: false,
+            liang: false,
+        })
+    };
+    let fin = |d: u8| {
+        Some(Cls::Digit {
+            d,
+            fin: true,
+            liang: false,
+        })
+    };
     match c {
         '0'..='9' | '０'..='９' => Some(Cls::Arabic),
         '零' | '〇' | '○' => Some(Cls::Zero),
         '一' => digit(1),
         '二' => digit(2),
-        '两' | '兩' => Some(Cls::Digit { d: 2, fin: false, liang: true }),
+        '两' | '兩' => Some(Cls::Digit {
+            d: 2,
+            fin: false,
+            liang: true,
+        }),
         '三' => digit(3),
         '四' => digit(4),
         '五' => digit(5),
@@ -244,7 +272,9 @@ fn arabic_value(c: char) -> Option<u8> {
 fn chinese_digit(c: char) -> Option<u8> {
     match classify(c)? {
         Cls::Zero => Some(0),
-        Cls::Digit { d, liang: false, .. } => Some(d),
+        Cls::Digit {
+            d, liang: false, ..
+        } => Some(d),
         _ => None,
     }
 }
@@ -282,8 +312,22 @@ pub fn is_chinese_numeral_char(c: char) -> bool {
 
 /// Metric units that begin with a scale character: `5千瓦` is 5 kW, not 5000 W.
 const METRIC: [&str; 16] = [
-    "千瓦", "千米", "千克", "千伏", "千帕", "千焦", "千卡", "千赫", "千兆", "兆瓦", "兆帕", "兆赫",
-    "兆焦", "兆字节", "兆比特", "兆欧",
+    "千瓦",
+    "千米",
+    "千克",
+    "千伏",
+    "千帕",
+    "千焦",
+    "千卡",
+    "千赫",
+    "千兆",
+    "兆瓦",
+    "兆帕",
+    "兆赫",
+    "兆焦",
+    "兆字节",
+    "兆比特",
+    "兆欧",
 ];
 
 /// Digits typeset with a space between each (`1 9 9 8 年`, `1 5 ．3 ％`), as in some
@@ -343,8 +387,13 @@ fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
     {
         let mut it = s.chars();
         let first_digit = it.next().and_then(arabic_value).is_some();
-        let after_space = if it.next() == Some(' ') { it.next() } else { None };
-        let spaced = after_space.is_some_and(|c| arabic_value(c).is_some() || c == '．' || c == '.');
+        let after_space = if it.next() == Some(' ') {
+            it.next()
+        } else {
+            None
+        };
+        let spaced =
+            after_space.is_some_and(|c| arabic_value(c).is_some() || c == '．' || c == '.');
         if first_digit && spaced {
             if let Some(r) = read_spaced(s) {
                 return Some(r);
@@ -358,8 +407,7 @@ fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
     let mut group: u32 = 0; // digits since the last separator
     let mut separated = false;
     // integer part
-    loop {
-        let Some(c) = s[pos..].chars().next() else { break };
+    while let Some(c) = s[pos..].chars().next() {
         if let Some(d) = arabic_value(c) {
             m = m.checked_mul(10)?.checked_add(i128::from(d))?;
             int_digits += 1;
@@ -367,7 +415,13 @@ fn read_arabic(s: &str) -> Option<(Dec, usize, u32, bool)> {
             pos += c.len_utf8();
             continue;
         }
-        if (c == ',' || c == '，') && (if separated { group == 3 } else { (1..=3).contains(&group) }) {
+        if (c == ',' || c == '，')
+            && (if separated {
+                group == 3
+            } else {
+                (1..=3).contains(&group)
+            })
+        {
             // a separator must be followed by exactly three digits
             let rest = &s[pos + c.len_utf8()..];
             let mut it = rest.chars();
@@ -436,7 +490,11 @@ fn read_point_fraction(s: &str) -> Option<(Dec, usize)> {
     let mut pos = 0;
     let arabic = s.chars().next().and_then(arabic_value).is_some();
     for c in s.chars() {
-        let d = if arabic { arabic_value(c) } else { chinese_digit(c) };
+        let d = if arabic {
+            arabic_value(c)
+        } else {
+            chinese_digit(c)
+        };
         let Some(d) = d else { break };
         if e < MAX_EXP {
             m = m.checked_mul(10)?.checked_add(i128::from(d))?;
@@ -543,7 +601,11 @@ impl State {
         }
         let mut v = self.total.add(self.section)?;
         if let Some(p) = self.pending {
-            let contrib = if self.abbrev_after >= 2 { p.shift(self.abbrev_after - 1)? } else { p };
+            let contrib = if self.abbrev_after >= 2 {
+                p.shift(self.abbrev_after - 1)?
+            } else {
+                p
+            };
             v = v.add(contrib)?;
         }
         Some(v)
@@ -571,7 +633,10 @@ impl State {
                     return false;
                 }
                 self.direct += 1;
-                let Some(v) = self.direct_val.mul_int(10).and_then(|v| v.add(Dec::int(i128::from(d))))
+                let Some(v) = self
+                    .direct_val
+                    .mul_int(10)
+                    .and_then(|v| v.add(Dec::int(i128::from(d))))
                 else {
                     return false;
                 };
@@ -675,12 +740,16 @@ impl State {
                 Dec::int(1)
             }
             (Prev::Big | Prev::Zero | Prev::Small, None) if p == 1 => Dec::int(1),
-            // 一万零百一十一: zero hundreds
-            (Prev::Zero, None) => Dec::ZERO,
+            // 一万零百一十一: a bare 百 after 零 (cn2an reads it as 一百)
+            (Prev::Zero, None) => Dec::int(1),
             _ => return false,
         };
-        let Some(add) = mult.shift(p) else { return false };
-        let Some(sec) = self.section.add(add) else { return false };
+        let Some(add) = mult.shift(p) else {
+            return false;
+        };
+        let Some(sec) = self.section.add(add) else {
+            return false;
+        };
         self.short_group = false;
         self.section = sec;
         self.pending = None;
@@ -706,14 +775,18 @@ impl State {
                 if np > 16 {
                     return false;
                 }
-                let Some(t) = self.total.shift(p) else { return false };
+                let Some(t) = self.total.shift(p) else {
+                    return false;
+                };
                 self.total = t;
                 self.last_big = np;
                 self.max_big = self.max_big.max(np);
             }
             Prev::Zero => return false,
             _ => {
-                let Some(sec) = self.section.add(pending) else { return false };
+                let Some(sec) = self.section.add(pending) else {
+                    return false;
+                };
                 if sec.is_zero() {
                     return false;
                 }
@@ -803,7 +876,9 @@ impl State {
                     if self.range {
                         return false;
                     }
-                    let Some(v) = self.direct_val.add(frac) else { return false };
+                    let Some(v) = self.direct_val.add(frac) else {
+                        return false;
+                    };
                     self.direct_val = v;
                     self.pending = Some(v);
                 } else {
@@ -813,13 +888,17 @@ impl State {
                     } else {
                         base
                     };
-                    let Some(v) = base.add(frac) else { return false };
+                    let Some(v) = base.add(frac) else {
+                        return false;
+                    };
                     self.pending = Some(v);
                 }
             }
             Prev::Small | Prev::Big => {
                 let base = self.pending.unwrap_or(Dec::ZERO);
-                let Some(v) = base.add(frac) else { return false };
+                let Some(v) = base.add(frac) else {
+                    return false;
+                };
                 self.pending = Some(v);
             }
             _ => return false,
@@ -893,7 +972,9 @@ fn scan_unsigned(s: &str, single_financial: bool) -> Option<Numeral> {
             if nsp > 4 {
                 break;
             }
-            let Some(next) = rest[nsp..].chars().next() else { break };
+            let Some(next) = rest[nsp..].chars().next() else {
+                break;
+            };
             let next_cls = classify(next);
             let prev_scale = matches!(st.prev, Prev::Small | Prev::Big | Prev::More);
             let next_scale = matches!(
@@ -901,7 +982,10 @@ fn scan_unsigned(s: &str, single_financial: bool) -> Option<Numeral> {
                 Some(Cls::Small { .. } | Cls::Big { .. } | Cls::More | Cls::Ji | Cls::Point)
             );
             let next_num = next_cls.is_some();
-            if next_num && (prev_scale || next_scale) && !(st.prev == Prev::Arabic && next_cls == Some(Cls::Arabic)) {
+            if next_num
+                && (prev_scale || next_scale)
+                && !(st.prev == Prev::Arabic && next_cls == Some(Cls::Arabic))
+            {
                 pos += nsp;
                 chars += nsp;
                 continue;
@@ -970,8 +1054,14 @@ fn scan_unsigned(s: &str, single_financial: bool) -> Option<Numeral> {
             Cls::More => {
                 // 多 and 余 only before a big scale: 300多万, 十余万
                 let after = rest[clen..].trim_start_matches(' ');
-                let next_big = matches!(after.chars().next().and_then(classify), Some(Cls::Big { .. }));
-                if next_big && matches!(st.prev, Prev::Digit | Prev::Arabic | Prev::Small) && st.direct < 2 {
+                let next_big = matches!(
+                    after.chars().next().and_then(classify),
+                    Some(Cls::Big { .. })
+                );
+                if next_big
+                    && matches!(st.prev, Prev::Digit | Prev::Arabic | Prev::Small)
+                    && st.direct < 2
+                {
                     st.approx = true;
                     st.prev = Prev::More;
                     true
@@ -1087,7 +1177,7 @@ fn skip_spaces(s: &str) -> usize {
 /// assert_eq!(scan_fraction("2/3").unwrap().0, 2.0 / 3.0);
 /// ```
 pub fn scan_fraction(s: &str) -> Option<(f64, usize)> {
-    let first = scan(s)?;
+    let first = scan_after_marker(s)?;
     let mut pos = first.len;
     // mixed number: A 又 B分之C
     let sp = skip_spaces(&s[pos..]);
@@ -1140,11 +1230,15 @@ fn scan_simple_fraction(s: &str) -> Option<(f64, usize)> {
     pos += marker;
     pos += skip_spaces(&s[pos..]);
     let num = scan_after_marker(&s[pos..])?;
-    if den.value == 0.0 || den.negative && den.value == 0.0 {
+    if den.value == 0.0 {
         return None;
     }
     let v = num.value / den.value;
-    let v = if den.negative && num.negative { v.abs() } else { v };
+    let v = if den.negative && num.negative {
+        v.abs()
+    } else {
+        v
+    };
     v.is_finite().then_some((v, pos + num.len))
 }
 
@@ -1164,7 +1258,8 @@ fn scan_slash(s: &str) -> Option<(f64, usize)> {
         return None;
     }
     let v = a.value / b.value;
-    v.is_finite().then_some((v, a.len + slash.len_utf8() + b.len))
+    v.is_finite()
+        .then_some((v, a.len + slash.len_utf8() + b.len))
 }
 
 #[cfg(test)]
@@ -1228,7 +1323,7 @@ mod tests {
             ("三点五", 3.5),
             ("十二点五亿", 1_250_000_000.0),
             ("四百亿点零五零", 40_000_000_000.05),
-            ("两千万点五五四四", 20_000_000.5544),
+            ("两千万点五五四四", 20_000_000.554_4),
             ("一点五万", 15_000.0),
             ("廿二", 22.0),
         ];
@@ -1267,7 +1362,10 @@ mod tests {
         let n = scan("二十几万人").unwrap();
         assert_eq!((n.value, n.approx), (200_000.0, true));
         let n = scan("300多万名").unwrap();
-        assert_eq!((n.value, n.approx, n.len), (3_000_000.0, true, "300多万".len()));
+        assert_eq!(
+            (n.value, n.approx, n.len),
+            (3_000_000.0, true, "300多万".len())
+        );
         let n = scan("十 余 万").unwrap();
         assert_eq!((n.value, n.approx), (100_000.0, true));
         let n = scan("三四百").unwrap();
@@ -1280,7 +1378,18 @@ mod tests {
 
     #[test]
     fn rejects() {
-        for s in ["", "万", "万万", "大陆", "队伍", "收拾", "两两", "点五", "十一十二", "陆续"] {
+        for s in [
+            "",
+            "万",
+            "万万",
+            "大陆",
+            "队伍",
+            "收拾",
+            "两两",
+            "点五",
+            "十一十二",
+            "陆续",
+        ] {
             assert_eq!(p(s), None, "{s}");
         }
         assert!(scan("陆地").is_none());
@@ -1335,7 +1444,7 @@ mod tests {
                     out.push('零');
                     zero = false;
                 }
-                out.push_str(DIGITS[d as usize]);
+                out.push_str(DIGITS[usize::try_from(d).unwrap_or(0)]);
                 out.push_str(units[i]);
                 started = true;
             }

@@ -365,18 +365,27 @@ impl Segmenter {
     /// assert_eq!(words, ["第一书记", "带领", "村两委", "整县推进"]);
     /// ```
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        // One pass converts jieba's tokens in place (same size) and notes
+        // where numbers may start, so joining visits only those.
+        let mut starts = Vec::new();
         let mut tokens: Vec<Token<'a>> = self
             .jieba
             .cut(text, true)
             .into_iter()
-            .map(|t| Token {
-                text: t.word,
-                start: t.byte_start,
-                end: t.byte_end,
-                pos: None,
+            .enumerate()
+            .map(|(i, t)| {
+                if may_start_number(t.word) {
+                    starts.push(i);
+                }
+                Token {
+                    text: t.word,
+                    start: t.byte_start,
+                    end: t.byte_end,
+                    pos: None,
+                }
             })
             .collect();
-        join_numbers(text, &mut tokens, |_| None);
+        join_numbers(text, &mut tokens, &starts, |_| None);
         tokens
     }
 
@@ -395,12 +404,16 @@ impl Segmenter {
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let tags = self.jieba.tag(text, true);
         let mut tokens = Vec::with_capacity(tags.len());
+        let mut starts = Vec::new();
         for t in &tags {
             // jieba ties the tag's lifetime to the segmenter; take the word
             // from `text` itself and the tag from the static table.
             let Some(word) = text.get(t.byte_start..t.byte_end) else {
                 return self.tokens(text);
             };
+            if may_start_number(word) {
+                starts.push(tokens.len());
+            }
             tokens.push(Token {
                 text: word,
                 start: t.byte_start,
@@ -409,7 +422,7 @@ impl Segmenter {
             });
         }
         drop(tags);
-        join_numbers(text, &mut tokens, |rest| {
+        join_numbers(text, &mut tokens, &starts, |rest| {
             match self.jieba.tag(rest, true).as_slice() {
                 [one] => tag(one.tag),
                 _ => None,
@@ -522,12 +535,12 @@ fn tag(t: &str) -> Option<&'static str> {
 // Joining numbers
 
 /// An ASCII or full-width digit.
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('０'..='９').contains(&c)
+const fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '０'..='９')
 }
 
 /// A Chinese numeral character, ordinary or financial.
-fn is_cn_numeral(c: char) -> bool {
+const fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
         '〇' | '零'
@@ -631,15 +644,35 @@ fn kind(s: &str) -> Kind {
     }
 }
 
-/// Whether a token could start a number; a cheap test on its first char.
+/// The characters a number can start with, as a bitmap over the Basic
+/// Multilingual Plane: ASCII and full-width digits and Chinese numerals.
+static NUMBER_START: [u64; 1024] = {
+    let mut map = [0u64; 1024];
+    let mut c = 0;
+    while c < 0x1_0000 {
+        if let Some(ch) = char::from_u32(c) {
+            if is_digit(ch) || is_cn_numeral(ch) {
+                map[(c >> 6) as usize] |= 1 << (c & 63);
+            }
+        }
+        c += 1;
+    }
+    map
+};
+
+/// Whether a token could start a number: one bitmap lookup on its first
+/// character, since this runs on every token.
+#[inline]
 fn may_start_number(s: &str) -> bool {
-    match s.as_bytes().first() {
-        Some(b) if b.is_ascii_digit() => true,
-        Some(b) if b.is_ascii() => false,
-        _ => s
-            .chars()
-            .next()
-            .is_some_and(|c| is_digit(c) || is_cn_numeral(c)),
+    match *s.as_bytes() {
+        [b, ..] if b < 0x80 => b.is_ascii_digit(),
+        // All the characters sought are three bytes long in UTF-8.
+        [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
+            let c =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            NUMBER_START[(c >> 6) as usize] >> (c & 63) & 1 == 1
+        }
+        _ => false,
     }
 }
 
@@ -669,34 +702,37 @@ fn digit_group(tokens: &[Token<'_>], mut i: usize, cap: usize) -> (usize, usize,
     (i, digits, None)
 }
 
-/// Join the tokens of numbers in place. `tag_rest` gives the part of speech
-/// of what is left of a token whose leading 万/亿 joined a number (`元` of
-/// `万元`). Output tokens are never more than input tokens.
+/// Join the tokens of numbers in place. `starts` lists, in order, the
+/// indices of the tokens that may start a number ([`may_start_number`]);
+/// the tokens between them move in blocks. `tag_rest` gives the part of
+/// speech of what is left of a token whose leading 万/亿 joined a number
+/// (`元` of `万元`). Output tokens are never more than input tokens.
 fn join_numbers<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
+    starts: &[usize],
     tag_rest: impl Fn(&'a str) -> Option<&'a str>,
 ) {
     let n = tokens.len();
+    // Tokens before `r` are done and compacted into `..w`; `w <= r`.
     let (mut r, mut w) = (0, 0);
-    while r < n {
-        let t = tokens[r];
-        if !may_start_number(t.text) {
-            tokens[w] = t;
-            w += 1;
-            r += 1;
-            continue;
+    for &s in starts {
+        if s < r || s >= n {
+            continue; // already part of a number
         }
+        if w != r {
+            tokens.copy_within(r..s, w);
+        }
+        w += s - r;
+        r = s;
+        let t = tokens[r];
         let (next, peel) = match kind(t.text) {
             Kind::Arabic { int, point, pct } => arabic_end(tokens, r, int, point, pct),
             Kind::Chinese => chinese_end(tokens, r),
             _ => (r + 1, 0),
         };
         if next == r + 1 && peel == 0 {
-            tokens[w] = t;
-            w += 1;
-            r += 1;
-            continue;
+            continue; // a lone token: copied with the next block
         }
         // Tokens r..next form the number, plus `peel` bytes of tokens[next].
         let start = t.start;
@@ -709,10 +745,7 @@ fn join_numbers<'a>(
             rest.map_or(Some(""), |a| text.get(end..a.end)),
         ) else {
             // Not contiguous spans on char boundaries: jieba broke its own
-            // contract; leave the token alone rather than panic.
-            tokens[w] = t;
-            w += 1;
-            r += 1;
+            // contract; leave the tokens alone rather than panic.
             continue;
         };
         tokens[w] = Token {
@@ -735,7 +768,10 @@ fn join_numbers<'a>(
             r += 1;
         }
     }
-    tokens.truncate(w);
+    if w != r {
+        tokens.copy_within(r..n, w);
+    }
+    tokens.truncate(w + (n - r));
 }
 
 /// Where the Arabic number starting at token `r` ends: the index after its
