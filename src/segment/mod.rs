@@ -365,27 +365,26 @@ impl Segmenter {
     /// assert_eq!(words, ["第一书记", "带领", "村两委", "整县推进"]);
     /// ```
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        // One pass converts jieba's tokens in place (same size) and notes
-        // where numbers may start, so joining visits only those.
+        let mut tokens = Vec::with_capacity(initial_capacity(text));
         let mut starts = Vec::new();
-        let mut tokens: Vec<Token<'a>> = self
-            .jieba
-            .cut(text, true)
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| {
+        for (offset, chunk) in chunks(text) {
+            let from = tokens.len();
+            starts.clear();
+            let cut = self.jieba.cut(chunk, true);
+            tokens.reserve(cut.len());
+            for t in cut {
                 if may_start_number(t.word) {
-                    starts.push(i);
+                    starts.push(tokens.len());
                 }
-                Token {
+                tokens.push(Token {
                     text: t.word,
-                    start: t.byte_start,
-                    end: t.byte_end,
+                    start: offset + t.byte_start,
+                    end: offset + t.byte_end,
                     pos: None,
-                }
-            })
-            .collect();
-        join_numbers(text, &mut tokens, &starts, |_| None);
+                });
+            }
+            join_numbers(text, &mut tokens, from, &starts, |_| None);
+        }
         tokens
     }
 
@@ -402,32 +401,38 @@ impl Segmenter {
     /// assert_eq!(pairs, [("讲", Some("v")), ("党课", Some("n")), ("5.8万", Some("m")), ("次", Some("q"))]);
     /// ```
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let tags = self.jieba.tag(text, true);
-        let mut tokens = Vec::with_capacity(tags.len());
+        let mut tokens = Vec::with_capacity(initial_capacity(text));
         let mut starts = Vec::new();
-        for t in &tags {
-            // jieba ties the tag's lifetime to the segmenter; take the word
-            // from `text` itself and the tag from the static table.
-            let Some(word) = text.get(t.byte_start..t.byte_end) else {
-                return self.tokens(text);
-            };
-            if may_start_number(word) {
-                starts.push(tokens.len());
+        let tag_rest = |rest: &str| match self.jieba.tag(rest, true).as_slice() {
+            [one] => tag(one.tag),
+            _ => None,
+        };
+        for (offset, chunk) in chunks(text) {
+            let from = tokens.len();
+            starts.clear();
+            let tags = self.jieba.tag(chunk, true);
+            tokens.reserve(tags.len());
+            for t in &tags {
+                // jieba ties the word's lifetime to the segmenter as well as
+                // the text: take the word from `text` itself, and the tag
+                // from the static table.
+                let (start, end) = (offset + t.byte_start, offset + t.byte_end);
+                let Some(word) = text.get(start..end) else {
+                    return self.tokens(text);
+                };
+                if may_start_number(word) {
+                    starts.push(tokens.len());
+                }
+                tokens.push(Token {
+                    text: word,
+                    start,
+                    end,
+                    pos: tag(t.tag),
+                });
             }
-            tokens.push(Token {
-                text: word,
-                start: t.byte_start,
-                end: t.byte_end,
-                pos: tag(t.tag),
-            });
+            drop(tags);
+            join_numbers(text, &mut tokens, from, &starts, tag_rest);
         }
-        drop(tags);
-        join_numbers(text, &mut tokens, &starts, |rest| {
-            match self.jieba.tag(rest, true).as_slice() {
-                [one] => tag(one.tag),
-                _ => None,
-            }
-        });
         tokens
     }
 
@@ -454,6 +459,35 @@ impl Segmenter {
     pub fn dict_hash(&self) -> &str {
         &self.dict_hash
     }
+}
+
+/// Bytes of text segmented per jieba call: small enough that jieba's output
+/// is still in cache when it is converted and its numbers joined.
+const CHUNK_BYTES: usize = 1 << 15;
+
+/// Split `text` into pieces of about [`CHUNK_BYTES`], each ending just after
+/// a `\n` (or at the end of the text), with their byte offsets. jieba never
+/// joins anything across a line break and neither does number joining, so
+/// segmenting the pieces one by one gives the same tokens as the whole.
+fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let rest = text.get(at..).filter(|r| !r.is_empty())?;
+        let len = match rest.as_bytes().get(CHUNK_BYTES..) {
+            None => rest.len(),
+            Some(tail) => memchr::memchr(b'\n', tail).map_or(rest.len(), |i| CHUNK_BYTES + i + 1),
+        };
+        let chunk = rest.get(..len).unwrap_or(rest);
+        let offset = at;
+        at += chunk.len();
+        Some((offset, chunk))
+    })
+}
+
+/// A first guess at the number of tokens: one per four bytes covers most
+/// Chinese prose (three bytes a character, words of one to four characters).
+fn initial_capacity(text: &str) -> usize {
+    text.len() / 4 + 8
 }
 
 /// One parsed dictionary line.
@@ -702,20 +736,21 @@ fn digit_group(tokens: &[Token<'_>], mut i: usize, cap: usize) -> (usize, usize,
     (i, digits, None)
 }
 
-/// Join the tokens of numbers in place. `starts` lists, in order, the
-/// indices of the tokens that may start a number ([`may_start_number`]);
-/// the tokens between them move in blocks. `tag_rest` gives the part of
+/// Join the tokens of numbers in `tokens[from..]`, in place. `starts`
+/// lists, in order, the indices of the tokens that may start a number
+/// ([`may_start_number`]); the tokens between them move in blocks. `tag_rest` gives the part of
 /// speech of what is left of a token whose leading 万/亿 joined a number
 /// (`元` of `万元`). Output tokens are never more than input tokens.
 fn join_numbers<'a>(
     text: &'a str,
     tokens: &mut Vec<Token<'a>>,
+    from: usize,
     starts: &[usize],
     tag_rest: impl Fn(&'a str) -> Option<&'a str>,
 ) {
     let n = tokens.len();
     // Tokens before `r` are done and compacted into `..w`; `w <= r`.
-    let (mut r, mut w) = (0, 0);
+    let (mut r, mut w) = (from, from);
     for &s in starts {
         if s < r || s >= n {
             continue; // already part of a number
