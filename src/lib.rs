@@ -44,3 +44,8 @@ pub use extract::{
 pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
 pub use span::Span;
 pub use structure::{Paragraph, Section, Sentence};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use shuzhi::Span;
 /// let text = "全州共排查各类公路安全隐患857处。";
-/// let span = Span::new(15, 21);
+/// let span = Span::new(9, 15);
 /// assert_eq!(span.as_str(text), "排查");
-/// assert_eq!(serde_json::to_string(&span).unwrap(), "[15,21]");
+/// assert_eq!(serde_json::to_string(&span).unwrap(), "[9,15]");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct Span {
