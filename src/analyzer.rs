@@ -3,9 +3,9 @@
 use crate::analysis::{Analysis, SCHEMA};
 use crate::config::Config;
 use crate::error::Result;
+use crate::extract::FigureFinder;
 use crate::ingest::{self, Decoded, Limits};
 use crate::structure;
-use crate::extract::FigureFinder;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -41,7 +41,11 @@ impl AnalyzerBuilder {
             Some(label) => Some(ingest::encoding_for_label(label)?),
             None => None,
         };
-        Ok(Analyzer { config: self.config, forced, figures: Arc::new(FigureFinder::new()) })
+        Ok(Analyzer {
+            config: self.config,
+            forced,
+            figures: Arc::new(FigureFinder::new()),
+        })
     }
 }
 
@@ -73,7 +77,11 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded defaults.
     pub fn new() -> Analyzer {
-        Analyzer { config: Config::default(), forced: None, figures: Arc::new(FigureFinder::new()) }
+        Analyzer {
+            config: Config::default(),
+            forced: None,
+            figures: Arc::new(FigureFinder::new()),
+        }
     }
 
     /// A builder for an analyzer with other settings.
@@ -225,7 +233,10 @@ impl Analyzer {
         let (problems, causes, commitments) = crate::extract::records(&o.sentences);
         let mut figures = Vec::new();
         for s in &o.sentences {
-            figures.extend(self.figures.find(&s.text, s.span.start, s.char_span[0], s.index));
+            figures.extend(
+                self.figures
+                    .find(&s.text, s.span.start, s.char_span[0], s.index),
+            );
         }
         Analysis {
             schema: SCHEMA.to_owned(),

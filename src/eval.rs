@@ -132,6 +132,9 @@ fn find_file(root: &Path, name: &str) -> Option<PathBuf> {
     None
 }
 
+/// A predicted sentence: char span, role, heading.
+type Predicted = ([usize; 2], Role, bool);
+
 /// Scores `an` against gold documents whose files are found under `root`.
 /// Sentences are aligned by character position, as `score_gold.py` does, so
 /// the crate's sentence splitting may differ slightly from the gold's.
@@ -141,7 +144,7 @@ fn find_file(root: &Path, name: &str) -> Option<PathBuf> {
 /// `io` when a gold file's document cannot be found or read.
 pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalReport> {
     let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut cache: BTreeMap<PathBuf, (String, Vec<([usize; 2], Role, bool)>)> = BTreeMap::new();
+    let mut cache: BTreeMap<PathBuf, (String, Vec<Predicted>)> = BTreeMap::new();
     let mut unaligned = 0;
     for g in gold {
         let path = find_file(root, &g.file).ok_or_else(|| {

@@ -29,6 +29,7 @@ mod error;
 pub mod eval;
 mod extract;
 mod ingest;
+mod segment;
 mod span;
 mod structure;
 
@@ -38,10 +39,11 @@ pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::numeral;
 pub use extract::{
-    extract_figures, Approx, Cause, CauseKind, Commitment, Figure, FigureFinder, FigureKind, FigureValue, Genre,
-    Problem, Role,
+    extract_figures, Approx, Cause, CauseKind, Commitment, Figure, FigureFinder, FigureKind,
+    FigureValue, Genre, Problem, Role,
 };
 pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
+pub use segment::{DomainDict, Segmenter, SegmenterBuilder, Token};
 pub use span::Span;
 pub use structure::{Paragraph, Section, Sentence};
 

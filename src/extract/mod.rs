@@ -3,13 +3,13 @@
 
 mod cues;
 mod figure;
-pub mod numeral;
 mod genre;
+pub mod numeral;
 mod records;
 mod role;
 
-pub(crate) use genre::genre;
 pub use figure::{extract_figures, Approx, Figure, FigureFinder, FigureKind, FigureValue};
+pub(crate) use genre::genre;
 pub use genre::Genre;
 pub(crate) use records::records;
 pub use records::{Cause, CauseKind, Commitment, Problem};

@@ -192,9 +192,7 @@ pub(crate) fn cause(i: usize, s: &str) -> Cause {
     // The explicit frame wins: 客观上 / 主观上.
     let kind = if s.contains("客观") && !s.contains("主观") {
         CauseKind::Objective
-    } else if s.contains("主观") {
-        CauseKind::Subjective
-    } else if subj.len() > obj.len() {
+    } else if s.contains("主观") || subj.len() > obj.len() {
         CauseKind::Subjective
     } else if !obj.is_empty() {
         CauseKind::Objective

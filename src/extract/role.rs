@@ -295,7 +295,7 @@ fn score(full: &str, genre: Genre) -> Scores {
         sc.add(Role::Other, 1.0, "是");
     }
     let question = text
-        .trim_end_matches(|c| matches!(c, '”' | '’' | '"' | '）' | ')'))
+        .trim_end_matches(['”', '’', '"', '）', ')'])
         .ends_with(['？', '?']);
     for m in lex.ac.find_iter(text) {
         let mut factor = 1.0;

@@ -82,7 +82,7 @@ mod tests {
 
     #[test]
     fn markers() {
-        let t = |s: &str| heading_marker(s).map(|(t, m)| (t, m));
+        let t = heading_marker;
         assert_eq!(
             t("一、提高政治责任意识"),
             Some((MarkerType::Chinese, "一、".into()))
