@@ -366,15 +366,16 @@ impl Segmenter {
     /// ```
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let mut tokens = Vec::with_capacity(initial_capacity(text));
-        let mut starts = Vec::new();
         for (offset, chunk) in chunks(text) {
-            let from = tokens.len();
-            starts.clear();
             let cut = self.jieba.cut(chunk, true);
             tokens.reserve(cut.len());
-            for t in cut {
+            let mut i = 0;
+            while let Some(t) = cut.get(i) {
                 if may_start_number(t.word) {
-                    starts.push(tokens.len());
+                    if let Some(number) = Number::at(chunk, &cut, i) {
+                        i = number.push(offset, &mut tokens, None, |_| None);
+                        continue;
+                    }
                 }
                 tokens.push(Token {
                     text: t.word,
@@ -382,8 +383,8 @@ impl Segmenter {
                     end: offset + t.byte_end,
                     pos: None,
                 });
+                i += 1;
             }
-            join_numbers(text, &mut tokens, from, &starts, |_| None);
         }
         tokens
     }
@@ -402,36 +403,37 @@ impl Segmenter {
     /// ```
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let mut tokens = Vec::with_capacity(initial_capacity(text));
-        let mut starts = Vec::new();
-        let tag_rest = |rest: &str| match self.jieba.tag(rest, true).as_slice() {
-            [one] => tag(one.tag),
-            _ => None,
-        };
         for (offset, chunk) in chunks(text) {
-            let from = tokens.len();
-            starts.clear();
             let tags = self.jieba.tag(chunk, true);
             tokens.reserve(tags.len());
-            for t in &tags {
+            let mut i = 0;
+            while let Some(t) = tags.get(i) {
+                if may_start_number(t.word) {
+                    if let Some(number) = Number::at(chunk, &tags, i) {
+                        let rest_tag = tags.get(number.next).and_then(|t| tag(t.tag));
+                        i = number.push(offset, &mut tokens, Some("m"), |rest| {
+                            match self.jieba.tag(rest, true).as_slice() {
+                                [one] => tag(one.tag),
+                                _ => rest_tag,
+                            }
+                        });
+                        continue;
+                    }
+                }
                 // jieba ties the word's lifetime to the segmenter as well as
-                // the text: take the word from `text` itself, and the tag
+                // to the text: take it from the text itself, and the tag
                 // from the static table.
-                let (start, end) = (offset + t.byte_start, offset + t.byte_end);
-                let Some(word) = text.get(start..end) else {
+                let Some(word) = chunk.get(t.byte_start..t.byte_end) else {
                     return self.tokens(text);
                 };
-                if may_start_number(word) {
-                    starts.push(tokens.len());
-                }
                 tokens.push(Token {
                     text: word,
-                    start,
-                    end,
+                    start: offset + t.byte_start,
+                    end: offset + t.byte_end,
                     pos: tag(t.tag),
                 });
+                i += 1;
             }
-            drop(tags);
-            join_numbers(text, &mut tokens, from, &starts, tag_rest);
         }
         tokens
     }
@@ -463,7 +465,7 @@ impl Segmenter {
 
 /// Bytes of text segmented per jieba call: small enough that jieba's output
 /// is still in cache when it is converted and its numbers joined.
-const CHUNK_BYTES: usize = 1 << 15;
+const CHUNK_BYTES: usize = 1 << 14;
 
 /// Split `text` into pieces of about [`CHUNK_BYTES`], each ending just after
 /// a `\n` (or at the end of the text), with their byte offsets. jieba never
@@ -710,14 +712,123 @@ fn may_start_number(s: &str) -> bool {
     }
 }
 
+/// What number joining needs from a token of jieba's output.
+trait Piece {
+    fn word(&self) -> &str;
+    fn byte_start(&self) -> usize;
+    fn byte_end(&self) -> usize;
+}
+
+impl Piece for jieba_rs::Token<'_> {
+    fn word(&self) -> &str {
+        self.word
+    }
+    fn byte_start(&self) -> usize {
+        self.byte_start
+    }
+    fn byte_end(&self) -> usize {
+        self.byte_end
+    }
+}
+
+impl Piece for jieba_rs::Tag<'_> {
+    fn word(&self) -> &str {
+        self.word
+    }
+    fn byte_start(&self) -> usize {
+        self.byte_start
+    }
+    fn byte_end(&self) -> usize {
+        self.byte_end
+    }
+}
+
+/// A number made of several of jieba's tokens, found by [`Number::at`].
+struct Number<'a> {
+    /// The whole number, a slice of the chunk.
+    text: &'a str,
+    /// Its span in the chunk.
+    start: usize,
+    end: usize,
+    /// What is left of the token whose leading 万/亿 joined the number
+    /// (`元` of `万元`), with its end in the chunk.
+    rest: Option<(&'a str, usize)>,
+    /// Index of the first token after the number's whole tokens (the one
+    /// split when `rest` is set).
+    next: usize,
+}
+
+impl<'a> Number<'a> {
+    /// The number starting at `pieces[i]`, if it spans more than that token.
+    fn at<P: Piece>(chunk: &'a str, pieces: &[P], i: usize) -> Option<Number<'a>> {
+        let first = pieces.get(i)?;
+        let (next, peel) = match kind(first.word()) {
+            Kind::Arabic { int, point, pct } => arabic_end(pieces, i, int, point, pct),
+            Kind::Chinese => chinese_end(pieces, i),
+            _ => return None,
+        };
+        let start = first.byte_start();
+        let (end, rest_end) = match pieces.get(next) {
+            Some(after) if peel > 0 => (after.byte_start() + peel, Some(after.byte_end())),
+            _ if next > i + 1 => (pieces.get(next - 1)?.byte_end(), None),
+            _ => return None,
+        };
+        // Slicing checks the spans; jieba's are contiguous and on char
+        // boundaries, and if they were not the tokens would stay unjoined.
+        let text = chunk.get(start..end)?;
+        let rest = match rest_end {
+            Some(e) => Some((chunk.get(end..e)?, e)),
+            None => None,
+        };
+        Some(Number {
+            text,
+            start,
+            end,
+            rest,
+            next,
+        })
+    }
+
+    /// Push the number (and the rest of a split token) onto `tokens`, with
+    /// spans shifted by the chunk's `offset`, and return the index of the
+    /// next token to read. `pos` is the number's part of speech and
+    /// `rest_pos` gives the rest's.
+    fn push(
+        self,
+        offset: usize,
+        tokens: &mut Vec<Token<'a>>,
+        pos: Option<&'a str>,
+        rest_pos: impl FnOnce(&'a str) -> Option<&'a str>,
+    ) -> usize {
+        tokens.push(Token {
+            text: self.text,
+            start: offset + self.start,
+            end: offset + self.end,
+            pos,
+        });
+        match self.rest {
+            Some((rest, end)) => {
+                tokens.push(Token {
+                    text: rest,
+                    start: offset + self.end,
+                    end: offset + end,
+                    pos: rest_pos(rest),
+                });
+                self.next + 1
+            }
+            None => self.next,
+        }
+    }
+}
+
 /// The digits of the digit-only tokens from `i` (full-width digits come one
 /// token each): the index after them, and their digit count, counting no
 /// further than `cap` digits. A trailing `Arabic` token with a point or `%`
 /// is included, and reported.
-fn digit_group(tokens: &[Token<'_>], mut i: usize, cap: usize) -> (usize, usize, Option<Kind>) {
+fn digit_group<P: Piece>(pieces: &[P], mut i: usize, cap: usize) -> (usize, usize, Option<Kind>) {
     let mut digits = 0;
-    while let Some(t) = tokens.get(i) {
-        match kind(t.text) {
+    while let Some(t) = pieces.get(i) {
+        match kind(t.word()) {
             Kind::Arabic {
                 int,
                 point: false,
@@ -736,84 +847,11 @@ fn digit_group(tokens: &[Token<'_>], mut i: usize, cap: usize) -> (usize, usize,
     (i, digits, None)
 }
 
-/// Join the tokens of numbers in `tokens[from..]`, in place. `starts`
-/// lists, in order, the indices of the tokens that may start a number
-/// ([`may_start_number`]); the tokens between them move in blocks. `tag_rest` gives the part of
-/// speech of what is left of a token whose leading 万/亿 joined a number
-/// (`元` of `万元`). Output tokens are never more than input tokens.
-fn join_numbers<'a>(
-    text: &'a str,
-    tokens: &mut Vec<Token<'a>>,
-    from: usize,
-    starts: &[usize],
-    tag_rest: impl Fn(&'a str) -> Option<&'a str>,
-) {
-    let n = tokens.len();
-    // Tokens before `r` are done and compacted into `..w`; `w <= r`.
-    let (mut r, mut w) = (from, from);
-    for &s in starts {
-        if s < r || s >= n {
-            continue; // already part of a number
-        }
-        if w != r {
-            tokens.copy_within(r..s, w);
-        }
-        w += s - r;
-        r = s;
-        let t = tokens[r];
-        let (next, peel) = match kind(t.text) {
-            Kind::Arabic { int, point, pct } => arabic_end(tokens, r, int, point, pct),
-            Kind::Chinese => chinese_end(tokens, r),
-            _ => (r + 1, 0),
-        };
-        if next == r + 1 && peel == 0 {
-            continue; // a lone token: copied with the next block
-        }
-        // Tokens r..next form the number, plus `peel` bytes of tokens[next].
-        let start = t.start;
-        let (end, rest) = match tokens.get(next) {
-            Some(&after) if peel > 0 => (after.start + peel, Some(after)),
-            _ => (tokens[next - 1].end, None),
-        };
-        let (Some(number), Some(piece)) = (
-            text.get(start..end),
-            rest.map_or(Some(""), |a| text.get(end..a.end)),
-        ) else {
-            // Not contiguous spans on char boundaries: jieba broke its own
-            // contract; leave the tokens alone rather than panic.
-            continue;
-        };
-        tokens[w] = Token {
-            text: number,
-            start,
-            end,
-            pos: t.pos.map(|_| "m"),
-        };
-        w += 1;
-        r = next;
-        if let Some(after) = rest {
-            let pos = after.pos.and_then(|_| tag_rest(piece).or(after.pos));
-            tokens[w] = Token {
-                text: piece,
-                start: end,
-                end: after.end,
-                pos,
-            };
-            w += 1;
-            r += 1;
-        }
-    }
-    if w != r {
-        tokens.copy_within(r..n, w);
-    }
-    tokens.truncate(w + (n - r));
-}
-
 /// Where the Arabic number starting at token `r` ends: the index after its
 /// last whole token, and how many leading bytes (万/亿) of the next token
 /// belong to it.
-fn arabic_end(
-    tokens: &[Token<'_>],
+fn arabic_end<P: Piece>(
+    pieces: &[P],
     r: usize,
     int: usize,
     mut point: bool,
@@ -824,14 +862,14 @@ fn arabic_end(
     let mut group = int;
     let mut grouped = false;
     while !pct {
-        let Some(t) = tokens.get(k) else { break };
-        match kind(t.text) {
+        let Some(t) = pieces.get(k) else { break };
+        match kind(t.word()) {
             // Full-width digits come one token each.
             Kind::Arabic {
                 int,
                 point: p,
                 pct: q,
-            } if !(point && (p || int == 0)) => {
+            } if !(point && p) => {
                 if !point {
                     group += int;
                 }
@@ -840,7 +878,7 @@ fn arabic_end(
                 k += 1;
             }
             Kind::Comma if !point && (1..=3).contains(&group) && (group == 3 || !grouped) => {
-                match digit_group(tokens, k + 1, 3) {
+                match digit_group(pieces, k + 1, 3) {
                     (end, 3, last) => {
                         if let Some(Kind::Arabic {
                             point: p, pct: q, ..
@@ -856,7 +894,7 @@ fn arabic_end(
                     _ => break,
                 }
             }
-            Kind::Point if !point => match digit_group(tokens, k + 1, usize::MAX) {
+            Kind::Point if !point => match digit_group(pieces, k + 1, usize::MAX) {
                 (end, d, last) if d > 0 => {
                     if let Some(Kind::Arabic { point: true, .. }) = last {
                         break; // 1.2.3: a version, not a decimal
@@ -879,38 +917,41 @@ fn arabic_end(
     if pct {
         return (k, 0);
     }
-    let Some(t) = tokens.get(k) else {
+    let Some(t) = pieces.get(k) else {
         return (k, 0);
     };
-    if t.text.chars().all(is_magnitude) {
+    if t.word().chars().all(is_magnitude) {
         return (k + 1, 0);
     }
-    (k, wan_yi_prefix(t.text))
+    (k, wan_yi_prefix(t.word()))
 }
 
 /// Where the run of Chinese numerals starting at token `r` ends, as for
 /// [`arabic_end`]: a following token whose leading numerals are 万/亿 gives
 /// them up (`三千五百` `万元`), and after two or more numeral tokens any
 /// leading numerals (`二` `〇` `一` `九年`).
-fn chinese_end(tokens: &[Token<'_>], r: usize) -> (usize, usize) {
+fn chinese_end<P: Piece>(pieces: &[P], r: usize) -> (usize, usize) {
     let mut k = r + 1;
-    while tokens.get(k).is_some_and(|t| kind(t.text) == Kind::Chinese) {
+    while pieces
+        .get(k)
+        .is_some_and(|t| kind(t.word()) == Kind::Chinese)
+    {
         k += 1;
     }
-    let Some(t) = tokens.get(k) else {
+    let Some(t) = pieces.get(k) else {
         return (k, 0);
     };
-    let wan = wan_yi_prefix(t.text);
+    let word = t.word();
+    let wan = wan_yi_prefix(word);
     if wan > 0 || k - r < 2 {
         return (k, wan);
     }
-    let lead: usize = t
-        .text
+    let lead: usize = word
         .chars()
         .take_while(|&c| is_cn_numeral(c))
         .map(char::len_utf8)
         .sum();
-    (k, if lead < t.text.len() { lead } else { 0 })
+    (k, if lead < word.len() { lead } else { 0 })
 }
 
 /// Byte length of the leading 万/亿 of `s`, if something follows them.
