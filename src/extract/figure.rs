@@ -415,6 +415,47 @@ const RANGE: [&str; 9] = ["——", "—", "–", "-", "－", "~", "～", "至",
 const YEAR_TAIL: [&str; 7] = ["上半年", "下半年", "底", "末", "初", "中", "内"];
 const MONTH_TAIL: [&str; 7] = ["上旬", "中旬", "下旬", "底", "末", "初", "中"];
 
+/// Verbs before a count of the speaker's own points (`讲三个问题`); the first six
+/// also before Arabic digits (`讲3个问题`).
+const TALK: [&str; 11] = [
+    "讲", "谈", "说", "提", "强调", "列举", "从", "以下", "在", "讲讲", "谈谈",
+];
+
+/// Nouns after such a count that name points of a speech.
+const POINTS: [&str; 8] = [
+    "问题", "重点", "意见", "要求", "体会", "看法", "想法", "建议",
+];
+
+/// Measure words after `这` + a count that refers back to a list (`这六项`).
+const ANAPHOR_UNITS: [&str; 9] = ["个", "項", "项", "条", "條", "類", "类", "种", "件"];
+
+/// Names of rule sets and formulas after a small count: `省委六条意见`, `九项准则`,
+/// `三个结合`.
+const FORMULA_HEADS: [&str; 22] = [
+    "规定",
+    "准则",
+    "意见",
+    "禁令",
+    "结合",
+    "核心",
+    "基本制度",
+    "基本原则",
+    "原则",
+    "纪律",
+    "注意",
+    "严禁",
+    "不准",
+    "禁止",
+    "方针",
+    "坚持",
+    "必须",
+    "服从",
+    "确保",
+    "务必",
+    "倡导",
+    "有利于",
+];
+
 /// Words after `是`-style list markers: `一是`, `二要`.
 const LIST_WORDS: [char; 4] = ['是', '要', '则', '为'];
 
@@ -940,6 +981,12 @@ impl FigureFinder {
         };
         let mut end = pos + n.len;
         let next = char_at(s, end);
+        // 20__年, 20××年, 第X次: digits next to a placeholder are template residue
+        let after_template = prev.is_some_and(|p| matches!(p, '年' | '月'))
+            && char_before(s, pos - prev.map_or(0, char::len_utf8)).is_some_and(is_placeholder);
+        if next.is_some_and(is_placeholder) || prev.is_some_and(is_placeholder) || after_template {
+            return Some(skip_placeholder(s, end));
+        }
         let first_digit_arabic = s[pos..]
             .chars()
             .find(|c| !is_sign(*c))
@@ -1143,6 +1190,16 @@ impl FigureFinder {
         if single_one && unit_word == "大" {
             return Some(uend);
         }
+        // 20分 (a score) in Arabic digits only; 07时41分 is a clock time
+        if unit_word == "分"
+            && (n.chinese || prev.is_some_and(|p| matches!(p, '时' | '点' | ':' | '：')))
+        {
+            return Some(uend);
+        }
+        // 八字方针, “人民”二字: the length of a formula; 2万余字 is a count
+        if unit_word == "字" && !n.arabic && value < 100.0 && !n.approx {
+            return Some(uend);
+        }
         let mut reported: String = unit.unit.to_string();
         let mut class = unit.class;
         // 一个多月: 个 + 多 + a time unit
@@ -1170,11 +1227,14 @@ impl FigureFinder {
             || (class == UnitClass::Time && matches!(reported.as_str(), "月" | "月份"))
             || matches!(class, UnitClass::Name | UnitClass::NameCtx);
         let article = single_one && !counts_anyway;
-        if article && self.trailing_approx(s, uend).is_none() {
+        if article
+            && self.trailing_approx(s, uend).is_none()
+            && !one_measures(s, pos, uend, class, &reported)
+        {
             return Some(uend);
         }
-        if bare_big_lead && !has_inner {
-            // 百家, 千年, 百年: idiomatic, not counts
+        if bare_big_lead && !has_inner && self.before_approx(s, pos).is_none() {
+            // 百家, 千年, 百年: idiomatic, not counts; but 近百年, 近千人
             return Some(uend);
         }
 
@@ -1220,25 +1280,56 @@ impl FigureFinder {
             }
             UnitClass::Block => return Some(uend),
             UnitClass::Quantity => {
-                // 从四个方面, 讲三个问题: the speaker's own points
-                if reported == "个" && !n.arabic && value <= 10.0 {
-                    let after = &s[uend..];
-                    let before = &s[..pos];
-                    let talk = ["讲", "谈", "说", "从", "提", "以下", "在", "强调"]
-                        .iter()
-                        .any(|w| before.ends_with(w) || before.trim_end_matches('这').ends_with(w));
-                    let soon: String = after.chars().take(4).collect();
-                    // 八个字: the length of the speaker's own formula
-                    if after.starts_with("方面")
-                        || after.starts_with("层面")
-                        || after.starts_with('字')
-                        || (talk && (soon.contains("问题") || soon.contains("重点")))
+                let before = &s[..pos];
+                let after = &s[uend..];
+                let small =
+                    value.fract() == 0.0 && (1.0..=10.0).contains(&value) && !has_inner && !ranged;
+                let chinese_small = small && !n.arabic;
+                if small && matches!(reported.as_str(), "个" | "類" | "类" | "条" | "項" | "项")
+                {
+                    // 从四个方面, 讲三个问题, 讲3个问题, 我列举了四类问题: the speaker's
+                    // own points; 八个字: the length of the speaker's own formula
+                    if chinese_small
+                        && reported == "个"
+                        && (after.starts_with("方面")
+                            || after.starts_with("层面")
+                            || after.starts_with('字'))
                     {
                         return Some(uend);
                     }
+                    let talk_words: &[&str] = if n.arabic { &TALK[..6] } else { &TALK };
+                    let b = before.trim_end_matches(['这', '了']);
+                    let talk = talk_words.iter().any(|w| b.ends_with(w));
+                    let soon: String = after.chars().take(4).collect();
+                    if talk && POINTS.iter().any(|w| soon.contains(w)) {
+                        return Some(uend);
+                    }
                 }
-                // 一期工程, 三期叠加: a phase, not a count
-                if reported == "期" && !n.arabic && !has_inner {
+                if chinese_small {
+                    // 这六项基本制度, 这两个核心: 这 and a count refer back to a list
+                    let anaphor =
+                        before.ends_with('这') && ANAPHOR_UNITS.contains(&reported.as_str());
+                    // 三个结合, 省委六条意见, 九项准则: the count names a rule set
+                    let formula =
+                        matches!(reported.as_str(), "个" | "项" | "項" | "条" | "類" | "类")
+                            && FORMULA_HEADS.iter().any(|h| after.starts_with(h));
+                    // “开放、富裕、美丽、和谐、幸福”五个秦都: the count of a quoted list
+                    let quoted = quoted_list_len(before) == Some(value);
+                    if anaphor || formula || quoted {
+                        return self.push_name(pos, uend, value, out);
+                    }
+                }
+                // 每1户要填写10份: the unit of a rate, not a count
+                if value == 1.0 && before.ends_with('每') {
+                    return Some(uend);
+                }
+                // 一期工程, 三期叠加: a phase, not a count; but 分两期, 举办三期
+                if reported == "期"
+                    && !n.arabic
+                    && !has_inner
+                    && !s[pos..].starts_with(['两', '兩'])
+                    && !prev.is_some_and(|p| "分办了共计举开".contains(p))
+                {
                     return Some(uend);
                 }
                 kind = FigureKind::Quantity;
@@ -1432,7 +1523,10 @@ impl FigureFinder {
         } else {
             let next_boundary = next.is_none_or(is_boundary) && next != Some('、');
             let substantial = value.abs() >= 100.0 || n.decimal || n.trailing_big > 0;
-            if !(next_boundary && substantial) || n.direct >= 2 {
+            // 200万的, 620多万建档立卡贫困人口: Arabic digits with 万 or 亿 count
+            // whatever noun follows (a code never ends in 万)
+            let arabic_big = n.arabic && n.trailing_big > 0 && !n.negative;
+            if !(next_boundary && substantial || arabic_big) || n.direct >= 2 {
                 return None;
             }
         }
@@ -1673,6 +1767,82 @@ fn range_end(s: &str, end: usize, n: &Numeral) -> Option<usize> {
         }
     }
     None
+}
+
+/// `一` before a measure word that does count: `在一天内`, `才一年`, `每季度公开一次`,
+/// `只报一次`.
+fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) -> bool {
+    let before = &s[..pos];
+    let prev = before.chars().next_back();
+    if prev.is_some_and(|p| "这那同每第哪该另整".contains(p)) {
+        return false;
+    }
+    let after = &s[uend..];
+    if class == UnitClass::Time && ["内", "之内", "以内"].iter().any(|w| after.starts_with(w))
+    {
+        return true;
+    }
+    if ["才", "仅", "只有", "不到", "不足", "不满", "长达", "历时"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
+    if unit == "次" && after.chars().next().is_none_or(is_boundary) {
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_boundary(c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let clause = &before[clause_start..];
+        let near: String = clause.chars().rev().take(3).collect();
+        return clause.contains('每') || near.contains(['只', '仅']);
+    }
+    false
+}
+
+/// The number of items of a quoted list right before a count (`“开放、富裕、美丽”`
+/// has 3), if there is one.
+fn quoted_list_len(before: &str) -> Option<f64> {
+    let inner = before
+        .strip_suffix('”')
+        .or_else(|| before.strip_suffix('」'))?;
+    let open = inner.rfind(['“', '「'])?;
+    let content = &inner[open + '“'.len_utf8()..];
+    if content.chars().count() > 60 || content.contains(['“', '，', '。']) {
+        return None;
+    }
+    let items = content.matches('、').count();
+    #[allow(clippy::cast_precision_loss)]
+    (items > 0).then_some(items as f64 + 1.0)
+}
+
+/// Characters that stand for digits in a template: `20__年`, `20××年`, `XX个`.
+fn is_placeholder(c: char) -> bool {
+    matches!(c, '_' | '＿' | '×' | '*' | '＊' | 'x' | 'X' | 'ｘ' | 'Ｘ')
+}
+
+/// The end of a template date or count after a number: `20__年12月` as a whole, so
+/// that the month of a placeholder year is not read as a date of its own.
+fn skip_placeholder(s: &str, mut pos: usize) -> usize {
+    let mut first = true;
+    loop {
+        let start = pos;
+        while let Some(c) = char_at(s, pos) {
+            if is_placeholder(c) || (!first && numeral::is_numeral_char(c)) {
+                pos += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        match char_at(s, pos) {
+            Some(c @ ('年' | '月' | '日' | '号')) if first || pos > start => {
+                pos += c.len_utf8();
+            }
+            _ => return if first { pos } else { start },
+        }
+        first = false;
+    }
 }
 
 fn skip_spaces(s: &str) -> usize {

@@ -202,6 +202,37 @@ fn heading_role(h: &str) -> Option<(Role, &'static str)> {
     Some((roles[m.pattern().as_usize()], phrase))
 }
 
+/// Years written in `s` (1949–2099).
+fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
+    static RE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(19[4-9][0-9]|20[0-9]{2})年").expect("valid regex"));
+    RE.captures_iter(s)
+        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+}
+
+/// The year a document speaks from: the latest year in its title and front
+/// matter (the headings before the first body sentence).
+fn document_year(sentences: &[Sentence]) -> Option<u32> {
+    sentences
+        .iter()
+        .take_while(|s| s.heading)
+        .take(6)
+        .flat_map(|s| years(&s.text))
+        .max()
+}
+
+/// A heading that names the document's own year or a later one, or 今年 /
+/// 明年, announces plans: 三、2026年主要工作 in a 2026 report.
+fn plan_heading(h: &str, doc_year: Option<u32>) -> bool {
+    if h.contains("今年") || h.contains("明年") || h.contains("本年度") {
+        return true;
+    }
+    match doc_year {
+        Some(y) => years(h).any(|hy| hy >= y) && !h.contains("回顾") && !h.contains("总结"),
+        None => false,
+    }
+}
+
 /// Lead-in to a list: the sentences after it continue its role.
 fn lead_in(s: &str) -> bool {
     let t = s.trim_end();
@@ -315,8 +346,8 @@ fn score(full: &str, genre: Genre) -> Scores {
         // Reports narrate work done with the same verbs that plans and
         // speeches use for directives: the section decides there.
         let w = match genre {
-            Genre::DutyReport | Genre::SelfReview | Genre::WorkReport => 0.4,
-            _ => 0.9,
+            Genre::Speech => 0.9,
+            _ => 0.4,
         };
         sc.add(Role::Commitment, w, h);
     }
@@ -373,14 +404,15 @@ fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
 /// 加强组织领导。 reads as a plan among plans and as a report among results.
 pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: Genre) {
     let mut sec_role: Vec<Option<(Role, &'static str)>> = Vec::with_capacity(sections.len());
+    let doc_year = document_year(sentences);
     for s in sections {
-        let own = heading_role(&s.heading);
+        let own = heading_role(&s.heading)
+            .or_else(|| plan_heading(&s.heading, doc_year).then_some((Role::Commitment, "year")));
         let r = own.or_else(|| s.parent.and_then(|p| sec_role.get(p).copied().flatten()));
         sec_role.push(r);
     }
     let n = sentences.len();
     let mut scores: Vec<Scores> = Vec::with_capacity(n);
-    let mut pass1: Vec<(Role, f32)> = Vec::with_capacity(n);
     let mut lead: Option<(usize, Role)> = None;
     let mut first_item: Option<(usize, Role)> = None;
     for s in sentences.iter() {
@@ -388,7 +420,6 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: 
             lead = None;
             first_item = None;
             scores.push(Scores::default());
-            pass1.push((Role::Other, 0.0));
             continue;
         }
         let mut sc = score(&s.text, genre);
@@ -407,7 +438,7 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: 
                 sc.add(r, 0.6, "item");
             }
         }
-        let (role, conf, _) = decide(&mut sc.clone());
+        let (role, _, _) = decide(&mut sc.clone());
         if lead_in(&s.text) && role != Role::Other {
             lead = Some((s.paragraph, role));
         }
@@ -418,7 +449,6 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: 
             first_item = Some((s.paragraph, role));
         }
         scores.push(sc);
-        pass1.push((role, conf));
     }
     // Pass 2: neighbours in the same innermost section, or within 6 sentences.
     for i in 0..n {
@@ -440,15 +470,21 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: 
             if j == i || sentences[j].heading || sentences[j].section != sec {
                 continue;
             }
-            let (r, c) = pass1[j];
-            if r != Role::Other {
-                dist[idx(r)] += c;
-                total += c;
+            // Soft votes: each neighbour's own scores, capped, without context.
+            for r in [
+                Role::Achievement,
+                Role::Problem,
+                Role::Cause,
+                Role::Commitment,
+            ] {
+                let v = scores[j].s[idx(r)].min(3.0);
+                dist[idx(r)] += v;
+                total += v;
             }
         }
         let mut sc = std::mem::take(&mut scores[i]);
         let own = sc.best().1;
-        if total >= 1.0 && own >= 0.5 {
+        if total >= 1.5 && own >= 0.3 {
             for r in [Role::Achievement, Role::Problem, Role::Commitment] {
                 let share = dist[idx(r)] / total;
                 if share > 0.5 {
