@@ -35,6 +35,12 @@ pub struct Analysis {
     /// Malformed byte sequences replaced with U+FFFD while decoding.
     #[serde(skip_serializing_if = "is_zero", default)]
     pub replaced: usize,
+    /// The dictionaries the segmenter used (`jieba-default`, `shuzhi-domain`, user dictionaries).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dictionaries: Vec<String>,
+    /// A stable hash of the dictionaries' contents, so a run can be reproduced.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub dict_hash: String,
     /// The document's genre.
     #[serde(default)]
     pub genre: Genre,

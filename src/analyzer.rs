@@ -5,6 +5,7 @@ use crate::config::Config;
 use crate::error::Result;
 use crate::extract::FigureFinder;
 use crate::ingest::{self, Decoded, Limits};
+use crate::segment::{Segmenter, SegmenterBuilder};
 use crate::structure;
 use std::path::Path;
 use std::sync::Arc;
@@ -19,9 +20,10 @@ use std::sync::Arc;
 ///     .unwrap();
 /// assert_eq!(an.config().max_document_bytes, 1 << 20);
 /// ```
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct AnalyzerBuilder {
     config: Config,
+    segmenter: Option<SegmenterBuilder>,
 }
 
 impl AnalyzerBuilder {
@@ -31,21 +33,45 @@ impl AnalyzerBuilder {
         self
     }
 
+    fn seg(&mut self) -> SegmenterBuilder {
+        self.segmenter.take().unwrap_or_default()
+    }
+
+    /// Adds a jieba-format user dictionary file (`word [freq] [pos]` per line).
+    pub fn user_dict_file(mut self, path: impl AsRef<Path>) -> Self {
+        self.segmenter = Some(self.seg().user_dict_file(path));
+        self
+    }
+
+    /// Adds a user dictionary from bytes in jieba's format.
+    pub fn user_dict_bytes(mut self, bytes: impl Into<Vec<u8>>) -> Self {
+        self.segmenter = Some(self.seg().user_dict_bytes(bytes));
+        self
+    }
+
+    /// Adds words to the dictionary.
+    pub fn words<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
+        self.segmenter = Some(self.seg().words(words));
+        self
+    }
+
     /// Builds the analyzer.
     ///
     /// # Errors
     ///
-    /// [`ErrorKind::Config`](crate::ErrorKind::Config) for an unknown encoding label.
+    /// [`ErrorKind::Config`](crate::ErrorKind::Config) for an unknown encoding
+    /// label, [`ErrorKind::Dictionary`](crate::ErrorKind::Dictionary) for a user
+    /// dictionary that cannot be read.
     pub fn build(self) -> Result<Analyzer> {
         let forced = match &self.config.encoding {
             Some(label) => Some(ingest::encoding_for_label(label)?),
             None => None,
         };
-        Ok(Analyzer {
-            config: self.config,
-            forced,
-            figures: Arc::new(FigureFinder::new()),
-        })
+        let segmenter = match self.segmenter {
+            Some(b) => b.build()?,
+            None => Segmenter::new(),
+        };
+        Ok(Analyzer::assemble(self.config, forced, segmenter))
     }
 }
 
@@ -66,6 +92,7 @@ pub struct Analyzer {
     config: Config,
     forced: Option<&'static encoding_rs::Encoding>,
     figures: Arc<FigureFinder>,
+    segmenter: Arc<Segmenter>,
 }
 
 impl Default for Analyzer {
@@ -77,11 +104,25 @@ impl Default for Analyzer {
 impl Analyzer {
     /// An analyzer with the embedded defaults.
     pub fn new() -> Analyzer {
+        Analyzer::assemble(Config::default(), None, Segmenter::new())
+    }
+
+    fn assemble(
+        config: Config,
+        forced: Option<&'static encoding_rs::Encoding>,
+        segmenter: Segmenter,
+    ) -> Analyzer {
         Analyzer {
-            config: Config::default(),
-            forced: None,
+            config,
+            forced,
             figures: Arc::new(FigureFinder::new()),
+            segmenter: Arc::new(segmenter),
         }
+    }
+
+    /// The segmenter in use (jieba-rs with the domain dictionary).
+    pub fn segmenter(&self) -> &Segmenter {
+        &self.segmenter
     }
 
     /// A builder for an analyzer with other settings.
@@ -132,6 +173,8 @@ impl Analyzer {
             title: o.title,
             encoding: "utf-8".to_owned(),
             replaced: 0,
+            dictionaries: Vec::new(),
+            dict_hash: String::new(),
             genre: crate::extract::Genre::Other,
             chars: o.chars,
             meta: None,
@@ -229,7 +272,15 @@ impl Analyzer {
         let clutter = ingest::find_clutter(text, range.clone());
         let mut o = structure::outline(text, range, &clutter, title_hint);
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
-        crate::extract::classify(&mut o.sentences, &o.sections, genre);
+        let bounds: Vec<crate::extract::Bounds> = o
+            .sentences
+            .iter()
+            .map(|s| {
+                let toks = self.segmenter.tokens(&s.text);
+                crate::extract::Bounds::new(s.text.len(), toks.iter().map(|t| (t.start, t.end)))
+            })
+            .collect();
+        crate::extract::classify(&mut o.sentences, &o.sections, genre, &bounds);
         let (problems, causes, commitments) = crate::extract::records(&o.sentences);
         let mut figures = Vec::new();
         for s in &o.sentences {
@@ -244,6 +295,8 @@ impl Analyzer {
             title: o.title,
             encoding: encoding.to_owned(),
             replaced,
+            dictionaries: self.segmenter.dictionaries().to_vec(),
+            dict_hash: self.segmenter.dict_hash().to_owned(),
             genre,
             chars: o.chars,
             meta,

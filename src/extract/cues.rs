@@ -12,7 +12,8 @@ pub(crate) struct Cue {
     pub weight: f32,
 }
 
-/// All role cues in one automaton (leftmost-longest: 还不够 wins over 不够).
+/// All role cues in one automaton. Matches overlap; the classifier keeps
+/// those that fall on word boundaries, longest first (还不够 over 不够).
 pub(crate) struct Lexicon {
     pub ac: AhoCorasick,
     /// Per pattern: its cues (a phrase may point to several roles).
@@ -67,7 +68,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
+        .match_kind(MatchKind::Standard)
         .build(&phrases)
         .expect("cue lexicon compiles");
     Lexicon { ac, cues }

@@ -431,7 +431,7 @@ const ANAPHOR_UNITS: [&str; 9] = ["个", "項", "项", "条", "條", "類", "类
 
 /// Names of rule sets and formulas after a small count: `省委六条意见`, `九项准则`,
 /// `三个结合`.
-const FORMULA_HEADS: [&str; 22] = [
+const FORMULA_HEADS: &[&str] = &[
     "规定",
     "准则",
     "意见",
@@ -838,6 +838,17 @@ impl FigureFinder {
                     end += len;
                 }
                 _ => {}
+            }
+        }
+        // 第一个十年, 第一个五年: the name of a period
+        if unit == "个" && !ctx.lex.iter().any(|&(a, _, _)| a == end) {
+            if let Some(n2) = numeral::scan(&s[end..]) {
+                let e2 = end + n2.len;
+                if s[e2..].starts_with('年') {
+                    end = e2 + '年'.len_utf8();
+                    kind = FigureKind::Slogan;
+                    unit.clear();
+                }
             }
         }
         out.push(Raw {
@@ -1254,6 +1265,20 @@ impl FigureFinder {
                 uend = unit_pos + "次".len();
             }
             UnitClass::Ordinal => {
+                // 80年代, 上世纪五十年代: a decade, dated by its first year
+                if unit_word == "年代" {
+                    if let Some(year) = decade(s, pos, value, &n) {
+                        out.push(Raw {
+                            start: pos,
+                            end: uend,
+                            value: FigureValue::Date(format!("{year:04}")),
+                            unit: String::new(),
+                            kind: FigureKind::Date,
+                            approx: Approx::About,
+                        });
+                        return Some(uend);
+                    }
+                }
                 out.push(Raw {
                     start: pos,
                     end: uend,
@@ -1338,8 +1363,17 @@ impl FigureFinder {
                 let r = self.time(ctx, pos, unit_pos, uend, &n, value, ranged, &reported)?;
                 match r {
                     TimeResult::Skip(e) => return Some(e),
+                    TimeResult::Name(e) => return self.push_name(pos, e, value, out),
                     TimeResult::Date(iso, e) => {
-                        let inner2 = if ranged { Approx::About } else { Approx::Exact };
+                        let mut inner2 = if ranged { Approx::About } else { Approx::Exact };
+                        // 2019年4月15日至17日: one figure for the range, valued at its start
+                        let e = match day_range_end(s, e, &iso) {
+                            Some(e2) => {
+                                inner2 = Approx::About;
+                                e2
+                            }
+                            None => e,
+                        };
                         out.push(Raw {
                             start: pos,
                             end: e,
@@ -1351,6 +1385,9 @@ impl FigureFinder {
                         return Some(e);
                     }
                     TimeResult::Duration(u, e) => {
+                        if let Some(skip) = frame_end(s, pos, e, value, &u) {
+                            return Some(skip);
+                        }
                         reported = u;
                         uend = e;
                         kind = FigureKind::Duration;
@@ -1371,6 +1408,7 @@ impl FigureFinder {
         let (mut approx, fend) = self.approx_around(s, pos, uend, inner);
         // 近三年: the last three years, not fewer than three
         if kind == FigureKind::Duration
+            && reported != "年"
             && s[..pos].ends_with('近')
             && approx == Approx::Under
             && inner == Approx::Exact
@@ -1529,6 +1567,26 @@ impl FigureFinder {
             if !(next_boundary && substantial || arabic_big) || n.direct >= 2 {
                 return None;
             }
+            if let Some(m) = next.filter(|&c| arabic_big && matches!(c, '多' | '余' | '餘')) {
+                let after = end + m.len_utf8();
+                // 3万多亿元: a larger scale follows, which is not read
+                if let Some(big) =
+                    char_at(s, after).filter(|&c| matches!(c, '万' | '亿' | '萬' | '億'))
+                {
+                    return Some(after + big.len_utf8());
+                }
+                // 3亿多农村人口
+                let (approx, fend) = self.approx_around(s, pos, after, Approx::Over);
+                out.push(Raw {
+                    start: pos,
+                    end: fend,
+                    value: FigureValue::Number(value),
+                    unit: String::new(),
+                    kind: FigureKind::Quantity,
+                    approx,
+                });
+                return Some(fend);
+            }
         }
         let (approx, fend) = self.approx_around(s, pos, end, inner);
         out.push(Raw {
@@ -1580,7 +1638,13 @@ impl FigureFinder {
                             && (1000.0..=2100.0).contains(&value)));
                 if year_like {
                     let y = round_int(value)?;
-                    return Some(self.date_tail(s, uend, format!("{y:04}"), true));
+                    let r = self.date_tail(s, uend, format!("{y:04}"), true);
+                    if let TimeResult::Date(_, e) = &r {
+                        if *e == uend && !ranged && year_in_name(s, uend) {
+                            return Some(TimeResult::Name(uend));
+                        }
+                    }
+                    return Some(r);
                 }
                 // 19年底: a two-digit year, too ambiguous to resolve
                 if n.plain_arabic && n.arabic_digits == 2 {
@@ -1684,6 +1748,8 @@ impl FigureFinder {
 
 enum TimeResult {
     Skip(usize),
+    /// A year inside a name (`2017年度公路安全生产工作要点`): a slogan up to the end.
+    Name(usize),
     Date(String, usize),
     Duration(String, usize),
 }
@@ -1769,6 +1835,201 @@ fn range_end(s: &str, end: usize, n: &Numeral) -> Option<usize> {
     None
 }
 
+/// The first year of a decade `N年代`: `80年代` and `二十世纪八十年代` are 1980,
+/// `十九世纪四十年代` 1840, `本世纪20年代` 2020, `1990年代` 1990.
+fn decade(s: &str, pos: usize, value: f64, n: &Numeral) -> Option<u32> {
+    if n.approx || n.negative || n.decimal || n.range {
+        return None;
+    }
+    let v = round_int(value)?;
+    if (1000..=2090).contains(&v) && v % 10 == 0 {
+        return Some(v);
+    }
+    if !(10..=90).contains(&v) || v % 10 != 0 {
+        return None;
+    }
+    let before = s[..pos].strip_suffix('的').unwrap_or(&s[..pos]);
+    let century = [
+        ("二十一世纪", 2000),
+        ("21世纪", 2000),
+        ("本世纪", 2000),
+        ("新世纪", 2000),
+        ("十九世纪", 1800),
+        ("19世纪", 1800),
+        ("十八世纪", 1700),
+        ("18世纪", 1700),
+    ]
+    .iter()
+    .find(|(w, _)| before.ends_with(w))
+    .map_or(1900, |&(_, c)| c);
+    Some(century + v)
+}
+
+/// Words that end the name of a document, meeting or event.
+const NAME_HEADS: &[&str] = &[
+    "残奥会",
+    "世博会",
+    "要点",
+    "议程",
+    "报告",
+    "会议",
+    "大会",
+    "座谈会",
+    "运动会",
+    "奥运会",
+    "冬奥会",
+    "亚运会",
+    "博览会",
+    "交易会",
+    "年会",
+    "峰会",
+    "论坛",
+    "讲话稿",
+    "讲话",
+    "方案",
+    "计划",
+    "通知",
+    "纲要",
+    "总结",
+    "白皮书",
+    "公报",
+    "意见",
+    "决定",
+    "办法",
+    "细则",
+    "规划",
+];
+
+/// Heads that name an event even right after the year: `2008年奥运会`.
+const EVENT_HEADS: &[&str] = &[
+    "奥运会",
+    "冬奥会",
+    "残奥会",
+    "亚运会",
+    "世博会",
+    "运动会",
+    "博览会",
+    "峰会",
+    "年会",
+    "大会",
+    "论坛",
+];
+
+/// Words that make a clause after a year a statement, not a name.
+const NAME_BREAKERS: &[&str] = &[
+    "了", "着", "是", "将", "要", "已", "把", "对", "向", "召开", "举行", "举办", "开展", "印发",
+    "下发", "出台", "发布", "提出", "完成", "实现", "有", "以来", "起", "开始", "至", "到", "比",
+    "在", "为", "由", "被", "和", "与", "及", "共", "前", "后", "发表", "签署", "批准", "制定",
+    "修订", "编制", "作出", "公布", "颁布", "审议", "发出", "形成", "确定", "通过", "讨论", "听取",
+    "参加", "出席",
+];
+
+/// `2017年度公路安全生产工作要点`, `2026年河北省政府工作报告`: the clause after a year
+/// is the rest of a name (no verb, ends with a word such as 要点, 会议, 报告).
+fn year_in_name(s: &str, end: usize) -> bool {
+    let rest = &s[end..];
+    let stop = rest
+        .char_indices()
+        .find(|&(_, c)| is_boundary(c))
+        .map_or(rest.len(), |(i, _)| i);
+    let clause = &rest[..stop];
+    let clause = clause.strip_suffix("精神").unwrap_or(clause);
+    let clause = clause.strip_suffix('上').unwrap_or(clause);
+    let n = clause.chars().count();
+    if !(2..=40).contains(&n) || clause.starts_with(|c: char| numeral::is_numeral_char(c)) {
+        return false;
+    }
+    // 一九五九年的计划: the plan of a year, not a name
+    if clause.starts_with('的') {
+        return false;
+    }
+    NAME_HEADS
+        .iter()
+        .find_map(|h| clause.strip_suffix(h))
+        .is_some_and(|body| {
+            // 2008年奥运会 names an event by itself; 2020年计划 is the plan of a year
+            let event = EVENT_HEADS.iter().any(|h| clause.ends_with(h));
+            (event || !body.is_empty()) && !NAME_BREAKERS.iter().any(|w| body.contains(w))
+        })
+}
+
+/// A period used as a frame, not a measured duration: `五年来`, `40年以来`,
+/// `过去五年`, `今后的五年`, `这五年`, `近五年`, `极不平凡的五年。`, `关键五年`.
+/// Returns where to resume.
+fn frame_end(s: &str, pos: usize, uend: usize, value: f64, unit: &str) -> Option<usize> {
+    let mut e = uend;
+    if let Some(m) = char_at(s, e).filter(|c| matches!(c, '多' | '余')) {
+        e += m.len_utf8();
+    }
+    for w in ["以来", "来"] {
+        if s[e..].starts_with(w) {
+            return Some(e + w.len());
+        }
+    }
+    let before = &s[..pos];
+    let b = before.strip_suffix('的').unwrap_or(before);
+    if ["过去", "今后", "未来", "这", "那", "最近", "关键"]
+        .iter()
+        .any(|w| b.ends_with(w))
+    {
+        return Some(uend);
+    }
+    // 近五年, 近3年来: the last years; but 将近两年, 执行了近两年 measure
+    if unit == "年"
+        && value <= 10.0
+        && before.ends_with('近')
+        && ![
+            "将近",
+            "將近",
+            "接近",
+            "了近",
+            "用近",
+            "达近",
+            "历时近",
+            "经过近",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return Some(uend);
+    }
+    // 极不平凡的五年。 是…的五年，: a period described, not measured
+    if unit == "年" && before.ends_with('的') {
+        let next = char_at(s, uend);
+        if next.is_none_or(|c| is_boundary(c) || matches!(c, '是' | '里' | '中' | '间')) {
+            return Some(uend);
+        }
+    }
+    None
+}
+
+/// After a date with a day, `至17日`: the end of the range.
+fn day_range_end(s: &str, end: usize, iso: &str) -> Option<usize> {
+    let has_day =
+        iso.starts_with("---") || iso.len() == 10 || (iso.len() == 7 && iso.starts_with("--"));
+    if !has_day {
+        return None;
+    }
+    let day: u32 = iso.get(iso.len() - 2..)?.parse().ok()?;
+    for conn in RANGE {
+        let Some(rest) = s[end..].strip_prefix(conn) else {
+            continue;
+        };
+        let n2 = numeral::scan(rest)?;
+        let t = &rest[n2.len..];
+        let close = t
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '日' | '号' | '號'))?;
+        let d2 = round_int(n2.value)?;
+        if n2.negative || n2.approx || d2 <= day || d2 > 31 {
+            return None;
+        }
+        return Some(end + conn.len() + n2.len + close.len_utf8());
+    }
+    None
+}
+
 /// `一` before a measure word that does count: `在一天内`, `才一年`, `每季度公开一次`,
 /// `只报一次`.
 fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) -> bool {
@@ -1782,9 +2043,11 @@ fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) 
     {
         return true;
     }
-    if ["才", "仅", "只有", "不到", "不足", "不满", "长达", "历时"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    // 才一年, 不到一年, 仅一次: a short time or a single time, stressed
+    if (class == UnitClass::Time || unit == "次")
+        && ["才", "仅", "不到", "不足", "不满", "长达", "历时"]
+            .iter()
+            .any(|w| before.ends_with(w))
     {
         return true;
     }

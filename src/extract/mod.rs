@@ -14,6 +14,6 @@ pub use genre::Genre;
 pub(crate) use records::records;
 pub use records::{Cause, CauseKind, Commitment, Problem};
 
-pub(crate) use role::classify;
+pub(crate) use role::{classify, Bounds};
 
 pub use role::Role;

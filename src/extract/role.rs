@@ -307,10 +307,67 @@ fn quotation(s: &str) -> bool {
                 .ends_with(['”', '」']))
 }
 
-fn score(full: &str, genre: Genre) -> Scores {
+/// Cue matches that start and end on word boundaries, longest first, not
+/// overlapping: `(start, end, pattern)` in bytes of `text`.
+fn cue_matches(text: &str, bounds: &Bounds) -> Vec<(usize, usize, usize)> {
+    let mut all: Vec<(usize, usize, usize)> = LEXICON
+        .ac
+        .find_overlapping_iter(text)
+        .filter(|m| bounds.at(m.start()) && bounds.at(m.end()))
+        .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+        .collect();
+    all.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
+    let mut kept: Vec<(usize, usize, usize)> = Vec::new();
+    for m in all {
+        if kept.iter().all(|k| m.1 <= k.0 || m.0 >= k.1) {
+            kept.push(m);
+        }
+    }
+    kept.sort_unstable();
+    kept
+}
+
+/// Word boundaries of a sentence, from the segmenter's tokens.
+pub(crate) struct Bounds {
+    /// Offset of the text the boundaries are asked about, within the sentence.
+    base: usize,
+    is: Vec<bool>,
+}
+
+impl Bounds {
+    /// Boundaries from token byte ranges of a sentence of `len` bytes.
+    pub(crate) fn new(len: usize, tokens: impl Iterator<Item = (usize, usize)>) -> Bounds {
+        let mut is = vec![false; len + 1];
+        is[0] = true;
+        is[len] = true;
+        for (s, e) in tokens {
+            if s <= len {
+                is[s] = true;
+            }
+            if e <= len {
+                is[e] = true;
+            }
+        }
+        Bounds { base: 0, is }
+    }
+
+    fn at(&self, i: usize) -> bool {
+        self.is.get(self.base + i).copied().unwrap_or(true)
+    }
+
+    fn shifted(&self, by: usize) -> Bounds {
+        Bounds {
+            base: self.base + by,
+            is: self.is.clone(),
+        }
+    }
+}
+
+fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     let mut sc = Scores::default();
     let lex = &*LEXICON;
     let text = strip_item(full);
+    let bounds = bounds.shifted(full.len() - text.len());
     let contrast = contrast_at(text);
     let dir = directive(text);
     let perf = perfective_count(text);
@@ -328,17 +385,14 @@ fn score(full: &str, genre: Genre) -> Scores {
     let question = text
         .trim_end_matches(['”', '’', '"', '）', ')'])
         .ends_with(['？', '?']);
-    for m in lex.ac.find_iter(text) {
+    for (start, _, pat) in cue_matches(text, &bounds) {
         let mut factor = 1.0;
         if let Some((pos, _)) = contrast {
-            factor = if m.start() < pos { 0.35 } else { 1.3 };
+            factor = if start < pos { 0.35 } else { 1.3 };
         }
-        for cue in &lex.cues[m.pattern().as_usize()] {
+        for cue in &lex.cues[pat] {
             sc.add(cue.role, cue.weight * factor, cue.phrase);
         }
-    }
-    if let Some((_, w)) = contrast {
-        let _ = w;
     }
     if let Some(d) = dir {
         sc.add(Role::Commitment, 2.2, d);
@@ -402,7 +456,12 @@ fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
 /// gives, a list it continues and the enumeration it belongs to. Pass 2
 /// adds what the neighbours in the same section say, so that a bare
 /// 加强组织领导。 reads as a plan among plans and as a report among results.
-pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: Genre) {
+pub(crate) fn classify(
+    sentences: &mut [Sentence],
+    sections: &[Section],
+    genre: Genre,
+    bounds: &[Bounds],
+) {
     let mut sec_role: Vec<Option<(Role, &'static str)>> = Vec::with_capacity(sections.len());
     let doc_year = document_year(sentences);
     for s in sections {
@@ -415,14 +474,21 @@ pub(crate) fn classify(sentences: &mut [Sentence], sections: &[Section], genre: 
     let mut scores: Vec<Scores> = Vec::with_capacity(n);
     let mut lead: Option<(usize, Role)> = None;
     let mut first_item: Option<(usize, Role)> = None;
-    for s in sentences.iter() {
+    for (k, s) in sentences.iter().enumerate() {
         if s.heading {
             lead = None;
             first_item = None;
             scores.push(Scores::default());
             continue;
         }
-        let mut sc = score(&s.text, genre);
+        let mut sc = match bounds.get(k) {
+            Some(b) => score(&s.text, genre, b),
+            None => score(
+                &s.text,
+                genre,
+                &Bounds::new(s.text.len(), std::iter::empty()),
+            ),
+        };
         if let Some(Some((r, cue))) = s.section.map(|k| sec_role.get(k).copied().flatten()) {
             sc.add(r, 1.6, format!("section:{cue}"));
         }
