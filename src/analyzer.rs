@@ -152,6 +152,7 @@ impl Analyzer {
             0,
             None,
             None,
+            None,
         )
     }
 
@@ -204,25 +205,41 @@ impl Analyzer {
     }
 
     fn analyze_decoded(&self, id: &str, d: &Decoded) -> Vec<Analysis> {
+        self.analyze_decoded_features(id, d, None)
+    }
+
+    /// As `analyze_decoded`, optionally keeping every sentence's role
+    /// features (for training and evaluating the learned layer).
+    fn analyze_decoded_features(
+        &self,
+        id: &str,
+        d: &Decoded,
+        mut features: Option<&mut Vec<Vec<(String, f32)>>>,
+    ) -> Vec<Analysis> {
         let parts = ingest::split_compilation(&d.text);
-        parts
-            .into_iter()
-            .map(|p| {
-                let pid = match p.number {
-                    Some(n) => format!("{id}#{n}"),
-                    None => id.to_owned(),
-                };
-                self.analyze_part(
-                    &d.text,
-                    p.range,
-                    pid,
-                    d.encoding,
-                    d.replaced,
-                    p.title.as_deref(),
-                    None,
-                )
-            })
-            .collect()
+        let mut out = Vec::with_capacity(parts.len());
+        for p in parts {
+            let pid = match p.number {
+                Some(n) => format!("{id}#{n}"),
+                None => id.to_owned(),
+            };
+            let mut f = Vec::new();
+            let keep = features.is_some();
+            out.push(self.analyze_part(
+                &d.text,
+                p.range,
+                pid,
+                d.encoding,
+                d.replaced,
+                p.title.as_deref(),
+                None,
+                keep.then_some(&mut f),
+            ));
+            if let Some(all) = features.as_deref_mut() {
+                all.extend(f);
+            }
+        }
+        out
     }
 
     /// Decodes `bytes` (any supported encoding or format; `name` gives the
@@ -250,11 +267,17 @@ impl Analyzer {
     }
 
     /// Like [`analyze_path`](Self::analyze_path), also returning the decoded text.
-    pub(crate) fn analyze_path_with_text(&self, path: &Path) -> Result<(String, Vec<Analysis>)> {
+    /// With `features`, every sentence's role features are appended in
+    /// sentence order across the documents of the file.
+    pub(crate) fn analyze_path_with_text(
+        &self,
+        path: &Path,
+        features: Option<&mut Vec<Vec<(String, f32)>>>,
+    ) -> Result<(String, Vec<Analysis>)> {
         let bytes = ingest::read_file(path, self.limits())?;
         let ext = path.extension().and_then(|e| e.to_str());
         let d = ingest::bytes_to_text(&bytes, ext, self.forced, self.limits())?;
-        let v = self.analyze_decoded(&path.to_string_lossy(), &d);
+        let v = self.analyze_decoded_features(&path.to_string_lossy(), &d, features);
         Ok((d.text, v))
     }
 
@@ -268,6 +291,7 @@ impl Analyzer {
         replaced: usize,
         title_hint: Option<&str>,
         meta: Option<serde_json::Map<String, serde_json::Value>>,
+        features_out: Option<&mut Vec<Vec<(String, f32)>>>,
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
         let mut o = structure::outline(text, range, &clutter, title_hint);
@@ -280,7 +304,14 @@ impl Analyzer {
                 crate::extract::Bounds::new(s.text.len(), toks.iter().map(|t| (t.start, t.end)))
             })
             .collect();
-        crate::extract::classify(&mut o.sentences, &o.sections, genre, &bounds);
+        crate::extract::classify(
+            &mut o.sentences,
+            &o.sections,
+            genre,
+            &bounds,
+            Some(&crate::extract::MODEL),
+            features_out,
+        );
         let (problems, causes, commitments) = crate::extract::records(&o.sentences);
         let mut figures = Vec::new();
         for s in &o.sentences {

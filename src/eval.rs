@@ -135,6 +135,193 @@ fn find_file(root: &Path, name: &str) -> Option<PathBuf> {
 /// A predicted sentence: char span, role, heading.
 type Predicted = ([usize; 2], Role, bool);
 
+/// Predicted sentences of one file with their role features.
+struct FileRun {
+    text: String,
+    preds: Vec<Predicted>,
+    feats: Vec<Vec<(String, f32)>>,
+}
+
+fn run_file(an: &Analyzer, path: &Path) -> Result<FileRun> {
+    let mut feats = Vec::new();
+    let (text, docs) = an.analyze_path_with_text(path, Some(&mut feats))?;
+    let mut preds = Vec::new();
+    for d in docs {
+        for s in d.sentences {
+            preds.push((s.char_span, s.role.unwrap_or(Role::Other), s.heading));
+        }
+    }
+    Ok(FileRun { text, preds, feats })
+}
+
+/// For each gold sentence: its gold role and the index of the predicted
+/// sentence covering at least half of it (`None` when unaligned).
+fn align(run: &FileRun, g: &GoldDoc) -> Vec<(Role, bool, Option<usize>)> {
+    let text = &run.text;
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte_to_char = |b: usize| chars.partition_point(|(i, _)| *i < b);
+    let mut pos = 0usize;
+    let mut out = Vec::with_capacity(g.sentences.len());
+    for s in &g.sentences {
+        let found = text
+            .get(pos.min(text.len())..)
+            .and_then(|t| t.find(&s.text))
+            .map(|i| i + pos)
+            .or_else(|| text.find(&s.text));
+        let rng = found.map(|b| {
+            pos = b + s.text.len();
+            (byte_to_char(b), byte_to_char(b + s.text.len()))
+        });
+        let mut hit = None;
+        if let Some((a, b)) = rng {
+            let mut best = (0usize, None);
+            for (k, &(sp, _, _)) in run.preds.iter().enumerate() {
+                let o = b.min(sp[1]).saturating_sub(a.max(sp[0]));
+                if o > best.0 {
+                    best = (o, Some(k));
+                }
+            }
+            if 2 * best.0 >= b - a {
+                hit = best.1;
+            }
+        }
+        out.push((s.role, s.heading, hit));
+    }
+    out
+}
+
+/// Training samples (features of the aligned predicted sentence, gold role)
+/// from gold documents, grouped by document.
+pub(crate) fn samples(
+    an: &Analyzer,
+    gold: &[GoldDoc],
+    root: &Path,
+) -> Result<Vec<Vec<crate::extract::Sample>>> {
+    let mut runs: BTreeMap<PathBuf, FileRun> = BTreeMap::new();
+    let mut out = Vec::new();
+    for g in gold {
+        let path = find_file(root, &g.file).ok_or_else(|| {
+            Error::new(
+                ErrorKind::Io,
+                format!("{}: not found under {}", g.file, root.display()),
+            )
+        })?;
+        if !runs.contains_key(&path) {
+            runs.insert(path.clone(), run_file(an, &path)?);
+        }
+        let run = &runs[&path];
+        let mut doc = Vec::new();
+        for (role, heading, hit) in align(run, g) {
+            if let (false, Some(k)) = (heading, hit) {
+                if !run.preds[k].2 {
+                    doc.push((run.feats.get(k).cloned().unwrap_or_default(), role));
+                }
+            }
+        }
+        out.push(doc);
+    }
+    Ok(out)
+}
+
+/// Fits the role model on gold documents and returns it as TSV (the format
+/// of `data/role_model.tsv`).
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn train_roles(
+    an: &Analyzer,
+    gold: &[GoldDoc],
+    root: &Path,
+    l2: f32,
+    epochs: usize,
+) -> Result<String> {
+    let docs = samples(an, gold, root)?;
+    let all: Vec<crate::extract::Sample> = docs.into_iter().flatten().collect();
+    Ok(crate::extract::train(&all, l2, epochs).to_tsv())
+}
+
+/// Leave-one-document-out cross-validation of the role model on gold
+/// documents: macro-F1 over achievement, problem, cause and commitment.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn cross_validate_roles(
+    an: &Analyzer,
+    gold: &[GoldDoc],
+    root: &Path,
+    l2: f32,
+    epochs: usize,
+) -> Result<f64> {
+    let docs = samples(an, gold, root)?;
+    let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
+    for i in 0..docs.len() {
+        let train: Vec<crate::extract::Sample> = docs
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .flat_map(|(_, d)| d.iter().cloned())
+            .collect();
+        let m = crate::extract::train(&train, l2, epochs);
+        for (f, gold_role) in &docs[i] {
+            let p = m.probabilities(f);
+            let best = (0..5)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .unwrap_or(4);
+            *conf
+                .entry((
+                    gold_role.as_str().to_owned(),
+                    Role::ALL[best].as_str().to_owned(),
+                ))
+                .or_default() += 1;
+        }
+    }
+    Ok(macro_f1(&conf))
+}
+
+fn macro_f1(conf: &BTreeMap<(String, String), usize>) -> f64 {
+    let mut f1s = Vec::new();
+    for r in [
+        Role::Achievement,
+        Role::Problem,
+        Role::Cause,
+        Role::Commitment,
+    ] {
+        let name = r.as_str();
+        let tp = conf
+            .get(&(name.to_owned(), name.to_owned()))
+            .copied()
+            .unwrap_or(0) as f64;
+        let fp: usize = conf
+            .iter()
+            .filter(|((g, p), _)| p == name && g != name)
+            .map(|(_, v)| v)
+            .sum();
+        let fn_: usize = conf
+            .iter()
+            .filter(|((g, p), _)| g == name && p != name)
+            .map(|(_, v)| v)
+            .sum();
+        let p = if tp + fp as f64 > 0.0 {
+            tp / (tp + fp as f64)
+        } else {
+            0.0
+        };
+        let r = if tp + fn_ as f64 > 0.0 {
+            tp / (tp + fn_ as f64)
+        } else {
+            0.0
+        };
+        f1s.push(if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        });
+    }
+    f1s.iter().sum::<f64>() / f1s.len() as f64
+}
+
 /// Scores `an` against gold documents whose files are found under `root`.
 /// Sentences are aligned by character position, as `score_gold.py` does, so
 /// the crate's sentence splitting may differ slightly from the gold's.
@@ -144,7 +331,7 @@ type Predicted = ([usize; 2], Role, bool);
 /// `io` when a gold file's document cannot be found or read.
 pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalReport> {
     let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
-    let mut cache: BTreeMap<PathBuf, (String, Vec<Predicted>)> = BTreeMap::new();
+    let mut runs: BTreeMap<PathBuf, FileRun> = BTreeMap::new();
     let mut unaligned = 0;
     for g in gold {
         let path = find_file(root, &g.file).ok_or_else(|| {
@@ -153,55 +340,23 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
                 format!("{}: not found under {}", g.file, root.display()),
             )
         })?;
-        if !cache.contains_key(&path) {
-            let (text, docs) = an.analyze_path_with_text(&path)?;
-            let mut preds = Vec::new();
-            for d in docs {
-                for s in d.sentences {
-                    preds.push((s.char_span, s.role.unwrap_or(Role::Other), s.heading));
-                }
-            }
-            cache.insert(path.clone(), (text, preds));
+        if !runs.contains_key(&path) {
+            runs.insert(path.clone(), run_file(an, &path)?);
         }
-        let (text, preds) = &cache[&path];
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
-        let byte_to_char = |b: usize| chars.partition_point(|(i, _)| *i < b);
-        let mut pos = 0usize;
-        for s in &g.sentences {
-            let found = text[pos.min(text.len())..]
-                .find(&s.text)
-                .map(|i| i + pos)
-                .or_else(|| text.find(&s.text));
-            let rng = found.map(|b| {
-                pos = b + s.text.len();
-                (byte_to_char(b), byte_to_char(b + s.text.len()))
-            });
-            if s.heading {
+        let run = &runs[&path];
+        for (role, heading, hit) in align(run, g) {
+            if heading {
                 continue;
             }
-            let mut pred = "none".to_owned();
-            if let Some((a, b)) = rng {
-                let mut best: Option<(usize, Role, bool)> = None;
-                for &(sp, r, h) in preds {
-                    let o = b.min(sp[1]).saturating_sub(a.max(sp[0]));
-                    if o > best.map_or(0, |x| x.0) {
-                        best = Some((o, r, h));
-                    }
+            let pred = match hit {
+                Some(k) if run.preds[k].2 => "other".to_owned(),
+                Some(k) => run.preds[k].1.as_str().to_owned(),
+                None => {
+                    unaligned += 1;
+                    "none".to_owned()
                 }
-                if let Some((o, r, h)) = best {
-                    if 2 * o >= b - a {
-                        pred = if h {
-                            "other".to_owned()
-                        } else {
-                            r.as_str().to_owned()
-                        };
-                    }
-                }
-            }
-            if pred == "none" {
-                unaligned += 1;
-            }
-            *conf.entry((s.role.as_str().to_owned(), pred)).or_default() += 1;
+            };
+            *conf.entry((role.as_str().to_owned(), pred)).or_default() += 1;
         }
     }
     let total: usize = conf.values().sum();

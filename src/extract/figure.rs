@@ -1201,9 +1201,13 @@ impl FigureFinder {
         if single_one && unit_word == "大" {
             return Some(uend);
         }
-        // 20分 (a score) in Arabic digits only; 07时41分 is a clock time
-        if unit_word == "分"
-            && (n.chinese || prev.is_some_and(|p| matches!(p, '时' | '点' | ':' | '：')))
+        // 20分 (a score), 100门 (courses), 2860万门 (telephone lines): in Arabic
+        // digits only (十分, 三门峡); 07时41分 is a clock time
+        let arabic_only = matches!(unit_word, "分" | "门" | "門");
+        if arabic_only
+            && (n.chinese && n.trailing_big == 0
+                || !n.arabic
+                || unit_word == "分" && prev.is_some_and(|p| matches!(p, '时' | '点' | ':' | '：')))
         {
             return Some(uend);
         }
@@ -1921,7 +1925,7 @@ const NAME_BREAKERS: &[&str] = &[
     "下发", "出台", "发布", "提出", "完成", "实现", "有", "以来", "起", "开始", "至", "到", "比",
     "在", "为", "由", "被", "和", "与", "及", "共", "前", "后", "发表", "签署", "批准", "制定",
     "修订", "编制", "作出", "公布", "颁布", "审议", "发出", "形成", "确定", "通过", "讨论", "听取",
-    "参加", "出席",
+    "参加", "出席", "我", "受", "列入", "纳入",
 ];
 
 /// `2017年度公路安全生产工作要点`, `2026年河北省政府工作报告`: the clause after a year
@@ -1933,24 +1937,25 @@ fn year_in_name(s: &str, end: usize) -> bool {
         .find(|&(_, c)| is_boundary(c))
         .map_or(rest.len(), |(i, _)| i);
     let clause = &rest[..stop];
-    let clause = clause.strip_suffix("精神").unwrap_or(clause);
-    let clause = clause.strip_suffix('上').unwrap_or(clause);
-    let n = clause.chars().count();
-    if !(2..=40).contains(&n) || clause.starts_with(|c: char| numeral::is_numeral_char(c)) {
-        return false;
-    }
     // 一九五九年的计划: the plan of a year, not a name
-    if clause.starts_with('的') {
+    if clause.starts_with('的') || clause.starts_with(|c: char| numeral::is_numeral_char(c)) {
         return false;
     }
-    NAME_HEADS
-        .iter()
-        .find_map(|h| clause.strip_suffix(h))
-        .is_some_and(|body| {
+    // the name may go on: 2030年可持续发展议程的减贫目标, 2020年…工作会议精神
+    NAME_HEADS.iter().any(|h| {
+        clause.match_indices(h).any(|(i, _)| {
+            let body = &clause[..i];
+            let tail = &clause[i + h.len()..];
+            let ends = tail.is_empty()
+                || ["的", "上", "中", "精神"]
+                    .iter()
+                    .any(|w| tail.starts_with(w));
             // 2008年奥运会 names an event by itself; 2020年计划 is the plan of a year
-            let event = EVENT_HEADS.iter().any(|h| clause.ends_with(h));
-            (event || !body.is_empty()) && !NAME_BREAKERS.iter().any(|w| body.contains(w))
+            ends && (!body.is_empty() || EVENT_HEADS.contains(h))
+                && body.chars().count() <= 40
+                && !NAME_BREAKERS.iter().any(|w| body.contains(w))
         })
+    })
 }
 
 /// A period used as a frame, not a measured duration: `五年来`, `40年以来`,

@@ -4,6 +4,7 @@
 mod cues;
 mod figure;
 mod genre;
+mod model;
 pub mod numeral;
 mod records;
 mod role;
@@ -14,6 +15,7 @@ pub use genre::Genre;
 pub(crate) use records::records;
 pub use records::{Cause, CauseKind, Commitment, Problem};
 
+pub(crate) use model::{train, Sample, MODEL};
 pub(crate) use role::{classify, Bounds};
 
 pub use role::Role;

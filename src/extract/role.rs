@@ -47,6 +47,7 @@ impl Role {
 }
 
 use super::cues::{HEADINGS, LEXICON};
+use super::model::RoleModel;
 use super::Genre;
 use crate::structure::{Section, Sentence};
 use regex::Regex;
@@ -63,16 +64,34 @@ fn idx(r: Role) -> usize {
 struct Scores {
     s: [f32; N],
     cues: [Vec<String>; N],
+    /// Every contribution as a named feature for the learned layer.
+    feats: Vec<(String, f32)>,
 }
 
 impl Scores {
     fn add(&mut self, r: Role, w: f32, cue: impl Into<String>) {
         self.s[idx(r)] += w;
         let c = cue.into();
+        self.feats.push((format!("{}:{}", r.as_str(), c), w));
         let v = &mut self.cues[idx(r)];
         if !v.contains(&c) && v.len() < 8 {
             v.push(c);
         }
+    }
+
+    /// A feature that carries no hand weight of its own.
+    fn flag(&mut self, name: &str, v: f32) {
+        self.feats.push((name.to_owned(), v));
+    }
+
+    /// The features for the learned layer: every contribution, the flags,
+    /// and the hand scores themselves.
+    fn features(&self) -> Vec<(String, f32)> {
+        let mut f = self.feats.clone();
+        for r in Role::ALL {
+            f.push((format!("score:{}", r.as_str()), self.s[idx(r)].min(6.0)));
+        }
+        f
     }
     fn best(&self) -> (Role, f32, f32) {
         let mut order: Vec<usize> = (0..N).collect();
@@ -408,7 +427,18 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     // Remedies of problems: the problem words name what was fixed or is to be fixed.
     if REMEDY.is_match(text) {
         sc.s[idx(Role::Problem)] *= 0.5;
+        sc.flag("remedy", 1.0);
     }
+    if contrast.is_some() {
+        sc.flag("contrast", 1.0);
+    }
+    if question {
+        sc.flag("question", 1.0);
+    }
+    sc.flag(&format!("genre:{}", genre.as_str()), 1.0);
+    let nchars = text.chars().count();
+    sc.flag("short", if nchars < 16 { 1.0 } else { 0.0 });
+    sc.flag("long", if nchars > 80 { 1.0 } else { 0.0 });
     if perf > 0 && dir.is_none() {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
     }
@@ -461,7 +491,13 @@ pub(crate) fn classify(
     sections: &[Section],
     genre: Genre,
     bounds: &[Bounds],
+    model: Option<&RoleModel>,
+    mut features_out: Option<&mut Vec<Vec<(String, f32)>>>,
 ) {
+    if let Some(out) = features_out.as_deref_mut() {
+        out.clear();
+        out.resize(sentences.len(), Vec::new());
+    }
     let mut sec_role: Vec<Option<(Role, &'static str)>> = Vec::with_capacity(sections.len());
     let doc_year = document_year(sentences);
     for s in sections {
@@ -550,6 +586,16 @@ pub(crate) fn classify(
         }
         let mut sc = std::mem::take(&mut scores[i]);
         let own = sc.best().1;
+        if total >= 1.5 {
+            for r in [
+                Role::Achievement,
+                Role::Problem,
+                Role::Cause,
+                Role::Commitment,
+            ] {
+                sc.flag(&format!("share:{}", r.as_str()), dist[idx(r)] / total);
+            }
+        }
         if total >= 1.5 && own >= 0.3 {
             for r in [Role::Achievement, Role::Problem, Role::Commitment] {
                 let share = dist[idx(r)] / total;
@@ -558,7 +604,23 @@ pub(crate) fn classify(
                 }
             }
         }
-        let (role, conf, cues) = decide(&mut sc);
+        let feats = sc.features();
+        let (mut role, mut conf, mut cues) = decide(&mut sc.clone());
+        if let Some(m) = model.filter(|m| !m.is_empty()) {
+            let p = m.probabilities(&feats);
+            let best = (0..N)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .unwrap_or(N - 1);
+            role = Role::ALL[best];
+            conf = (p[best] * 100.0).round() / 100.0;
+            cues = std::mem::take(&mut sc.cues[best]);
+            if cues.is_empty() {
+                cues.push("none".to_owned());
+            }
+        }
+        if let Some(out) = features_out.as_deref_mut() {
+            out[i] = feats;
+        }
         let t = &mut sentences[i];
         t.role = Some(role);
         t.cues = Some(cues);

@@ -75,6 +75,7 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// The byte span `start..end`.
+    #[must_use]
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
@@ -140,17 +141,20 @@ pub struct SegmenterBuilder {
 
 impl SegmenterBuilder {
     /// A builder with the embedded domain dictionary and no user dictionary.
+    #[must_use]
     pub fn new() -> SegmenterBuilder {
         SegmenterBuilder::default()
     }
 
     /// Add a user dictionary file, read when [`build`](Self::build) runs.
+    #[must_use]
     pub fn user_dict_file(mut self, path: impl AsRef<Path>) -> Self {
         self.user.push(UserDict::File(path.as_ref().to_path_buf()));
         self
     }
 
     /// Add a user dictionary held in memory (UTF-8, same format as a file).
+    #[must_use]
     pub fn user_dict_bytes(mut self, bytes: impl Into<Vec<u8>>) -> Self {
         self.user.push(UserDict::Bytes(bytes.into()));
         self
@@ -158,6 +162,7 @@ impl SegmenterBuilder {
 
     /// Add words, each with the smallest frequency that keeps it whole and
     /// no part of speech. A word must be non-empty and contain no whitespace.
+    #[must_use]
     pub fn words<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
         self.user
             .push(UserDict::Words(words.into_iter().map(Into::into).collect()));
@@ -165,6 +170,7 @@ impl SegmenterBuilder {
     }
 
     /// Choose whether to load the embedded domain dictionary.
+    #[must_use]
     pub fn domain_dict(mut self, on: DomainDict) -> Self {
         self.domain = on;
         self
@@ -279,6 +285,7 @@ impl Default for Segmenter {
 impl Segmenter {
     /// A segmenter with jieba's embedded dictionary and the embedded domain
     /// dictionary. Each call builds a new one; build it once and share it.
+    #[must_use]
     pub fn new() -> Segmenter {
         let (mut seg, hasher) = Segmenter::base(DomainDict::Embedded);
         seg.dict_hash = hasher.hex();
@@ -287,6 +294,7 @@ impl Segmenter {
 
     /// A builder for a segmenter with user dictionaries or without the
     /// domain dictionary.
+    #[must_use]
     pub fn builder() -> SegmenterBuilder {
         SegmenterBuilder::new()
     }
@@ -364,6 +372,7 @@ impl Segmenter {
     ///     seg.tokens("第一书记带领村两委整县推进").iter().map(|t| t.text).collect();
     /// assert_eq!(words, ["第一书记", "带领", "村两委", "整县推进"]);
     /// ```
+    #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let mut tokens = Vec::with_capacity(initial_capacity(text));
         for (offset, chunk) in chunks(text) {
@@ -401,6 +410,7 @@ impl Segmenter {
     /// let pairs: Vec<(&str, Option<&str>)> = tagged.iter().map(|t| (t.text, t.pos)).collect();
     /// assert_eq!(pairs, [("讲", Some("v")), ("党课", Some("n")), ("5.8万", Some("m")), ("次", Some("q"))]);
     /// ```
+    #[must_use]
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
         let mut tokens = Vec::with_capacity(initial_capacity(text));
         for (offset, chunk) in chunks(text) {
@@ -441,6 +451,7 @@ impl Segmenter {
     /// The dictionaries loaded, in order: `"jieba-default"`, then
     /// `"shuzhi-domain"` unless it was turned off, then one name per user
     /// dictionary (`"file:PATH"`, `"bytes"` or `"words"`).
+    #[must_use]
     pub fn dictionaries(&self) -> &[String] {
         &self.dictionaries
     }
@@ -458,6 +469,7 @@ impl Segmenter {
     /// assert_eq!(plain.dict_hash().len(), 16);
     /// assert_ne!(plain.dict_hash(), custom.dict_hash());
     /// ```
+    #[must_use]
     pub fn dict_hash(&self) -> &str {
         &self.dict_hash
     }
@@ -544,21 +556,57 @@ const KNOWN_TAGS: &[&str] = &[
     "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "yg", "z", "zg",
 ];
 
+/// A tag of up to four bytes packed big-endian into a `u32`, zero-padded,
+/// so that packed tags sort like the tags: [`tag`] runs on every token, and
+/// comparing integers is cheaper than comparing strings.
+const fn pack_tag(t: &str) -> Option<u32> {
+    let b = t.as_bytes();
+    if b.is_empty() || b.len() > 4 {
+        return None;
+    }
+    let mut key = 0u32;
+    let mut i = 0;
+    while i < 4 {
+        key <<= 8;
+        if i < b.len() {
+            key |= b[i] as u32;
+        }
+        i += 1;
+    }
+    Some(key)
+}
+
+/// [`KNOWN_TAGS`] packed by [`pack_tag`], in the same (sorted) order.
+static KNOWN_TAG_KEYS: [u32; KNOWN_TAGS.len()] = {
+    let mut keys = [0u32; KNOWN_TAGS.len()];
+    let mut i = 0;
+    while i < KNOWN_TAGS.len() {
+        keys[i] = match pack_tag(KNOWN_TAGS[i]) {
+            Some(k) => k,
+            None => panic!("a known tag is longer than four bytes"),
+        };
+        i += 1;
+    }
+    keys
+};
+
 /// The `'static` copy of a jieba tag; `None` for the empty tag of a word
 /// added without one. A tag outside jieba's set (from a user dictionary) is
 /// interned once per process.
 fn tag(t: &str) -> Option<&'static str> {
+    static EXTRA: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
     if t.is_empty() {
         return None;
     }
-    if let Ok(i) = KNOWN_TAGS.binary_search(&t) {
-        return Some(KNOWN_TAGS[i]);
+    if let Some(key) = pack_tag(t) {
+        if let Ok(i) = KNOWN_TAG_KEYS.binary_search(&key) {
+            return KNOWN_TAGS.get(i).copied();
+        }
     }
-    static EXTRA: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
     let mut extra = EXTRA
         .get_or_init(Mutex::default)
         .lock()
-        .unwrap_or_else(|e| e.into_inner());
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(&s) = extra.iter().find(|&&s| s == t) {
         return Some(s);
     }
@@ -1391,6 +1439,40 @@ mod tests {
     }
 
     #[test]
+    fn chunked_segmentation_equals_line_by_line() {
+        // Long enough for several chunks, with \r\n and numbers near every
+        // chunk boundary.
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(&format!(
+                "第{i}条：落实三会一课，投入1,2{:02}.5万元，增长{}%\r\n",
+                i % 100,
+                i % 37
+            ));
+            if i % 7 == 0 {
+                text.push_str("二〇二四年发展党员三千五百名\n\n");
+            }
+        }
+        assert!(text.len() > 4 * CHUNK_BYTES);
+        let whole = SEG.tokens(&text);
+        assert_covers(&text, &whole);
+        let mut by_line = Vec::new();
+        let mut offset = 0;
+        for line in text.split_inclusive('\n') {
+            by_line.extend(SEG.tokens(line).into_iter().map(|t| Token {
+                start: t.start + offset,
+                end: t.end + offset,
+                ..t
+            }));
+            offset += line.len();
+        }
+        assert_eq!(whole, by_line);
+        let tagged: Vec<&str> = SEG.tagged(&text).iter().map(|t| t.text).collect();
+        let words: Vec<&str> = whole.iter().map(|t| t.text).collect();
+        assert_eq!(tagged, words);
+    }
+
+    #[test]
     fn whitespace_and_long_runs_are_covered() {
         let text = format!(
             "{}党建{}1.9万\r\n\r\n",
@@ -1535,6 +1617,11 @@ mod tests {
         let b = tag(&String::from("custom_tag")).unwrap();
         assert!(std::ptr::eq(a, b));
         assert!(KNOWN_TAGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(KNOWN_TAG_KEYS.windows(2).all(|w| w[0] < w[1]));
+        for t in KNOWN_TAGS {
+            assert!(std::ptr::eq(tag(t).unwrap(), *t));
+        }
+        assert_eq!(tag("nrfgx"), tag("nrfgx"));
     }
 
     #[test]

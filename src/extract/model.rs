@@ -1,0 +1,206 @@
+//! The learned layer over the role rules: multinomial logistic regression
+//! on the rules' own contributions (cue hits, section and list context,
+//! neighbour votes, flags). The rules say what to look at; the weights,
+//! fitted on the dev split of the gold set, say how much each is worth.
+
+use super::Role;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::LazyLock;
+
+const N: usize = 5;
+
+/// Weights per feature and role, plus a bias per role.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RoleModel {
+    bias: [f32; N],
+    weights: HashMap<String, [f32; N]>,
+}
+
+/// The embedded model (`data/role_model.tsv`).
+pub(crate) static MODEL: LazyLock<RoleModel> =
+    LazyLock::new(|| RoleModel::parse(include_str!("../../data/role_model.tsv")));
+
+impl RoleModel {
+    /// Parses `feature<TAB>w_achievement<TAB>w_problem<TAB>w_cause<TAB>w_commitment<TAB>w_other`
+    /// lines; `__bias__` is the bias. Lines that do not parse are skipped.
+    pub(crate) fn parse(data: &str) -> RoleModel {
+        let mut m = RoleModel::default();
+        for line in data
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        {
+            let mut it = line.split('\t');
+            let Some(name) = it.next() else { continue };
+            let mut w = [0f32; N];
+            let mut ok = true;
+            for x in &mut w {
+                match it.next().and_then(|v| v.trim().parse::<f32>().ok()) {
+                    Some(v) if v.is_finite() => *x = v,
+                    _ => ok = false,
+                }
+            }
+            if !ok {
+                continue;
+            }
+            if name == "__bias__" {
+                m.bias = w;
+            } else {
+                m.weights.insert(name.to_owned(), w);
+            }
+        }
+        m
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.weights.is_empty()
+    }
+
+    fn logits(&self, feats: &[(String, f32)]) -> [f32; N] {
+        let mut z = self.bias;
+        for (f, v) in feats {
+            if let Some(w) = self.weights.get(f) {
+                for k in 0..N {
+                    z[k] += w[k] * v;
+                }
+            }
+        }
+        z
+    }
+
+    /// Role probabilities for one sentence's features.
+    pub(crate) fn probabilities(&self, feats: &[(String, f32)]) -> [f32; N] {
+        softmax(self.logits(feats))
+    }
+
+    /// The model as TSV, features sorted, so a retrained file diffs cleanly.
+    pub(crate) fn to_tsv(&self) -> String {
+        let mut out = String::from(
+            "# Role model: multinomial logistic regression over the rule features.\n\
+             # feature<TAB>achievement<TAB>problem<TAB>cause<TAB>commitment<TAB>other\n\
+             # Fitted by `shuzhi train-roles` on corpora/gold/dev only; never on the test split.\n",
+        );
+        let row = |name: &str, w: &[f32; N]| {
+            let cols: Vec<String> = w.iter().map(|x| format!("{x:.4}")).collect();
+            format!("{name}\t{}\n", cols.join("\t"))
+        };
+        out.push_str(&row("__bias__", &self.bias));
+        let sorted: BTreeMap<&String, &[f32; N]> = self.weights.iter().collect();
+        for (k, w) in sorted {
+            if w.iter().any(|x| x.abs() >= 0.00005) {
+                out.push_str(&row(k, w));
+            }
+        }
+        out
+    }
+}
+
+fn softmax(z: [f32; N]) -> [f32; N] {
+    let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    let mut e = [0f32; N];
+    let mut s = 0.0;
+    for k in 0..N {
+        e[k] = (z[k] - m).exp();
+        s += e[k];
+    }
+    for x in &mut e {
+        *x /= s;
+    }
+    e
+}
+
+/// One training sample: a sentence's features and its gold role.
+pub type Sample = (Vec<(String, f32)>, Role);
+
+/// Fits a model by full-batch gradient descent (AdaGrad) with L2
+/// regularisation; deterministic for the same samples.
+pub(crate) fn train(samples: &[Sample], l2: f32, epochs: usize) -> RoleModel {
+    let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+    for (f, _) in samples {
+        for (name, _) in f {
+            let n = index.len();
+            index.entry(name.as_str()).or_insert(n);
+        }
+    }
+    // Stable ids in name order.
+    let names: Vec<&str> = index.keys().copied().collect();
+    let id: HashMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let xs: Vec<Vec<(usize, f32)>> = samples
+        .iter()
+        .map(|(f, _)| f.iter().map(|(n, v)| (id[n.as_str()], *v)).collect())
+        .collect();
+    let ys: Vec<usize> = samples.iter().map(|(_, r)| *r as usize).collect();
+    let d = names.len();
+    let mut w = vec![[0f32; N]; d];
+    let mut b = [0f32; N];
+    let mut gw_acc = vec![[1e-8f32; N]; d];
+    let mut gb_acc = [1e-8f32; N];
+    let lr = 0.5f32;
+    let n = samples.len().max(1) as f32;
+    for _ in 0..epochs {
+        let mut gw = vec![[0f32; N]; d];
+        let mut gb = [0f32; N];
+        for (x, &y) in xs.iter().zip(&ys) {
+            let mut z = b;
+            for &(j, v) in x {
+                for k in 0..N {
+                    z[k] += w[j][k] * v;
+                }
+            }
+            let p = softmax(z);
+            for k in 0..N {
+                let g = p[k] - if k == y { 1.0 } else { 0.0 };
+                gb[k] += g / n;
+                for &(j, v) in x {
+                    gw[j][k] += g * v / n;
+                }
+            }
+        }
+        for j in 0..d {
+            for k in 0..N {
+                let g = gw[j][k] + l2 * w[j][k];
+                gw_acc[j][k] += g * g;
+                w[j][k] -= lr * g / gw_acc[j][k].sqrt();
+            }
+        }
+        for k in 0..N {
+            gb_acc[k] += gb[k] * gb[k];
+            b[k] -= lr * gb[k] / gb_acc[k].sqrt();
+        }
+    }
+    RoleModel {
+        bias: b,
+        weights: names.iter().map(|n| (n.to_string(), w[id[n]])).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn learns_a_separable_toy_problem_and_round_trips() {
+        let s = |f: &str, r| (vec![(f.to_owned(), 1.0)], r);
+        let samples = vec![
+            s("problem:不够", Role::Problem),
+            s("commitment:要", Role::Commitment),
+            s("problem:不够", Role::Problem),
+            s("commitment:要", Role::Commitment),
+        ];
+        let m = train(&samples, 0.001, 200);
+        let p = m.probabilities(&samples[0].0);
+        assert!(p[Role::Problem as usize] > 0.8, "{p:?}");
+        let back = RoleModel::parse(&m.to_tsv());
+        let q = back.probabilities(&samples[1].0);
+        assert!(q[Role::Commitment as usize] > 0.8, "{q:?}");
+    }
+
+    #[test]
+    fn embedded_model_parses() {
+        let text = include_str!("../../data/role_model.tsv");
+        let rows = text
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .count();
+        assert_eq!(MODEL.weights.len() + 1, rows, "every row parses");
+    }
+}
