@@ -6,3 +6,4 @@ mod figures;
 mod ingest;
 mod peers;
 mod prop;
+mod roles;

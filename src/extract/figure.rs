@@ -1644,7 +1644,9 @@ impl FigureFinder {
                     let y = round_int(value)?;
                     let r = self.date_tail(s, uend, format!("{y:04}"), true);
                     if let TimeResult::Date(_, e) = &r {
-                        if *e == uend && !ranged && year_in_name(s, uend) {
+                        // 2001年至2010年第一个十年扶贫纲要: the end of a range is a date
+                        let range_end = RANGE.iter().any(|c| s[..pos].ends_with(c));
+                        if *e == uend && !ranged && !range_end && year_in_name(s, uend) {
                             return Some(TimeResult::Name(uend));
                         }
                     }
@@ -1904,6 +1906,11 @@ const NAME_HEADS: &[&str] = &[
     "规划",
 ];
 
+/// Heads that are also common nouns (`意见较大`): the name must end with them.
+const WEAK_NAME_HEADS: &[&str] = &[
+    "报告", "讲话", "计划", "意见", "决定", "办法", "细则", "总结", "方案", "通知",
+];
+
 /// Heads that name an event even right after the year: `2008年奥运会`.
 const EVENT_HEADS: &[&str] = &[
     "奥运会",
@@ -1925,7 +1932,7 @@ const NAME_BREAKERS: &[&str] = &[
     "下发", "出台", "发布", "提出", "完成", "实现", "有", "以来", "起", "开始", "至", "到", "比",
     "在", "为", "由", "被", "和", "与", "及", "共", "前", "后", "发表", "签署", "批准", "制定",
     "修订", "编制", "作出", "公布", "颁布", "审议", "发出", "形成", "确定", "通过", "讨论", "听取",
-    "参加", "出席", "我", "受", "列入", "纳入",
+    "参加", "出席", "我", "受", "列入", "纳入", "第",
 ];
 
 /// `2017年度公路安全生产工作要点`, `2026年河北省政府工作报告`: the clause after a year
@@ -1946,7 +1953,10 @@ fn year_in_name(s: &str, end: usize) -> bool {
         clause.match_indices(h).any(|(i, _)| {
             let body = &clause[..i];
             let tail = &clause[i + h.len()..];
-            let ends = tail.is_empty()
+            // 意见, 计划, 总结 are common nouns too: the name must end there
+            let weak = WEAK_NAME_HEADS.contains(h);
+            let ends = !weak
+                || tail.is_empty()
                 || ["的", "上", "中", "精神"]
                     .iter()
                     .any(|w| tail.starts_with(w));

@@ -1,0 +1,92 @@
+//! Role accuracy on the gold set, against the figures the README states.
+
+use shuzhi::{eval, Analyzer};
+use std::path::PathBuf;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The number after `label` in the README (e.g. `test split macro-F1: **0.786**`).
+fn readme_figure(label: &str) -> f64 {
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    let line = readme
+        .lines()
+        .find(|l| l.contains(label))
+        .unwrap_or_else(|| panic!("README has no {label:?}"));
+    let tail = &line[line.find(label).unwrap() + label.len()..];
+    let num: String = tail
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    num.parse().unwrap()
+}
+
+#[test]
+fn test_split_macro_f1_holds_what_the_readme_states() {
+    let gold = eval::load_gold(&root().join("corpora/gold/test")).unwrap();
+    let r = eval::evaluate(&Analyzer::new(), &gold, &root().join("corpora")).unwrap();
+    let stated = readme_figure("Test split macro-F1:");
+    assert!(
+        r.macro_f1 >= stated - 0.02,
+        "test macro-F1 {:.3} fell more than 0.02 below the README's {stated}\n{r}",
+        r.macro_f1
+    );
+    assert_eq!(r.unaligned, 0, "{r}");
+}
+
+#[test]
+fn dev_split_macro_f1_holds_what_the_readme_states() {
+    let gold = eval::load_gold(&root().join("corpora/gold/dev")).unwrap();
+    let r = eval::evaluate(&Analyzer::new(), &gold, &root().join("corpora")).unwrap();
+    let stated = readme_figure("Dev split macro-F1:");
+    assert!(
+        r.macro_f1 >= stated - 0.02,
+        "dev macro-F1 {:.3} below the README's {stated}\n{r}",
+        r.macro_f1
+    );
+}
+
+#[test]
+fn the_embedded_model_is_the_one_the_dev_split_produces() {
+    let gold = eval::load_gold(&root().join("corpora/gold/dev")).unwrap();
+    let tsv =
+        eval::train_roles(&Analyzer::new(), &gold, &root().join("corpora"), 0.003, 300).unwrap();
+    let committed = std::fs::read_to_string(root().join("data/role_model.tsv")).unwrap();
+    let rows = |s: &str| {
+        s.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(str::to_owned)
+            .collect::<Vec<_>>()
+    };
+    let (a, b) = (rows(&tsv), rows(&committed));
+    assert_eq!(a.len(), b.len(), "retrain with `shuzhi train-roles --gold corpora/gold/dev --l2 0.003 --epochs 300 --out data/role_model.tsv`");
+    // Same features; weights equal to the printed precision (allowing 1e-3 for float summation order).
+    for (x, y) in a.iter().zip(&b) {
+        let (xs, ys): (Vec<&str>, Vec<&str>) = (x.split('\t').collect(), y.split('\t').collect());
+        assert_eq!(xs[0], ys[0]);
+        for (u, v) in xs[1..].iter().zip(&ys[1..]) {
+            let (u, v): (f64, f64) = (u.parse().unwrap(), v.parse().unwrap());
+            assert!((u - v).abs() <= 1e-3, "{x} vs {y}");
+        }
+    }
+}
+
+#[test]
+fn every_role_carries_its_cues() {
+    let an = Analyzer::new();
+    for entry in std::fs::read_dir(root().join("corpora/seeds")).unwrap() {
+        let p = entry.unwrap().path();
+        if p.extension().is_some_and(|e| e == "txt") {
+            for a in an.analyze_path(&p).unwrap() {
+                for s in &a.sentences {
+                    let cues = s.cues.as_ref().expect("cues");
+                    assert!(!cues.is_empty(), "{}", s.text);
+                    let c = s.confidence.expect("confidence");
+                    assert!((0.0..=1.0).contains(&c));
+                }
+            }
+        }
+    }
+}
