@@ -1,36 +1,74 @@
-//! Ingest + outline, and full analysis, on the real bulk corpus.
+//! The whole pipeline against bare jieba-rs, in one run so the ratios are
+//! fair: bare `jieba_rs::Jieba::cut`, the crate's segmenter, segmentation
+//! plus figures, decode + outline, and full analysis, all on the same
+//! sentences of the real bulk corpus (`corpora/bulk`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use shuzhi::Analyzer;
+use shuzhi::{Analyzer, FigureFinder, Segmenter};
 
 mod common;
 
 fn bench(c: &mut Criterion) {
     let texts = common::bulk_texts(usize::MAX);
-    let bytes: Vec<Vec<u8>> = texts.iter().map(|t| t.as_bytes().to_vec()).collect();
     let total: usize = texts.iter().map(String::len).sum();
     let an = Analyzer::new();
-    let sentences: usize = texts.iter().map(|t| an.outline(t).sentences.len()).sum();
+    // The sentences every stage sees (analysis segments sentence by sentence).
+    let outlines: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| an.outline(t).sentences.into_iter().map(|s| s.text).collect())
+        .collect();
+    let n_sentences: usize = outlines.iter().map(Vec::len).sum();
+    let jieba = jieba_rs::Jieba::new();
+    let seg = Segmenter::new();
+    let figs = FigureFinder::new();
     let mut g = c.benchmark_group("bulk");
     g.throughput(Throughput::Bytes(total as u64));
     g.sample_size(10);
-    g.bench_function("ingest+outline", |b| {
+    g.bench_function("jieba-rs cut (bare)", |b| {
         b.iter(|| {
             let mut n = 0;
-            for raw in &bytes {
-                let d = shuzhi::decode(raw, None).unwrap();
-                n += an.outline(&d.text).sentences.len();
+            for s in outlines.iter().flatten() {
+                n += jieba.cut(s, true).len();
             }
-            assert_eq!(n, sentences);
+            assert!(n > 0);
         })
     });
-    g.bench_function("analyze", |b| {
+    g.bench_function("segmenter (domain dict)", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for s in outlines.iter().flatten() {
+                n += seg.tokens(s).len();
+            }
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("segmenter + figures", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for (i, s) in outlines.iter().flatten().enumerate() {
+                n += seg.tokens(s).len();
+                n += figs.find(s, 0, 0, i).len();
+            }
+            assert!(n > 0);
+        })
+    });
+    g.bench_function("decode + outline", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for t in &texts {
+                let d = shuzhi::decode(t.as_bytes(), None).unwrap();
+                n += an.outline(&d.text).sentences.len();
+            }
+            assert_eq!(n, n_sentences);
+        })
+    });
+    g.bench_function("analyze (all stages)", |b| {
         b.iter(|| {
             let mut n = 0;
             for t in &texts {
                 n += an.analyze(t).sentences.len();
             }
-            assert_eq!(n, sentences);
+            assert_eq!(n, n_sentences);
         })
     });
     g.finish();

@@ -1207,7 +1207,9 @@ impl FigureFinder {
         if arabic_only
             && (n.chinese && n.trailing_big == 0
                 || !n.arabic
-                || unit_word == "分" && prev.is_some_and(|p| matches!(p, '时' | '点' | ':' | '：')))
+                || unit_word == "分"
+                    && (prev.is_some_and(|p| matches!(p, '时' | '点' | ':' | '：'))
+                        || s[uend..].starts_with(['/', '／'])))
         {
             return Some(uend);
         }
@@ -2074,7 +2076,8 @@ fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) 
             .map_or(0, |(i, c)| i + c.len_utf8());
         let clause = &before[clause_start..];
         let near: String = clause.chars().rev().take(3).collect();
-        return clause.contains('每') || near.contains(['只', '仅']);
+        // 生命只有一次: a saying, not a count
+        return clause.contains('每') || near.contains(['只', '仅']) && !before.ends_with("只有");
     }
     false
 }

@@ -106,6 +106,9 @@ fn contrast_at(s: &str) -> Option<(usize, &'static str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是)").expect("valid regex")
     });
+    if !s.contains(['但', '然', '过', '是']) {
+        return None;
+    }
     RE.captures_iter(s).last().and_then(|c| {
         let m = c.get(1)?;
         let w = match m.as_str() {
@@ -126,6 +129,9 @@ fn directive(s: &str) -> Option<&'static str> {
         Regex::new(r"(?:^|[，,；;：:。！])[^，,；;：:。！？]{0,14}?(一定要|必须|务必|应当|要)([^求素点么领闻害紧件道旨诀职员塞冲命账挟务])")
             .expect("valid regex")
     });
+    if !s.contains(['要', '必', '务', '应']) {
+        return None;
+    }
     for c in RE.captures_iter(s) {
         let m = c.get(1)?;
         let before = s[..m.start()].chars().next_back();
@@ -225,7 +231,7 @@ fn heading_role(h: &str) -> Option<(Role, &'static str)> {
 fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(19[4-9][0-9]|20[0-9]{2})年").expect("valid regex"));
-    RE.captures_iter(s)
+    s.contains('年').then(|| RE.captures_iter(s)).into_iter().flatten()
         .filter_map(|c| c.get(1)?.as_str().parse().ok())
 }
 
@@ -264,6 +270,10 @@ fn strip_item(s: &str) -> &str {
         Regex::new(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?|[一二三四五六七八九十]{1,2}[、．.]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、．.])")
             .expect("valid regex")
     });
+    let first = s.chars().next().unwrap_or(' ');
+    if !matches!(first, '一'..='龥' | '（' | '(' | '0'..='9') {
+        return s;
+    }
     match RE.find(s) {
         Some(m) => &s[m.end()..],
         None => s,
@@ -290,7 +300,7 @@ fn cannot(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\p{Han}不(?:了|动|清|好|上|起|住|到位|完|开|下去|进去)").expect("valid regex")
     });
-    RE.find_iter(s).any(|m| {
+    s.contains('不') && RE.find_iter(s).any(|m| {
         let t = m.as_str();
         !t.starts_with("对") && !t.starts_with("了") && !t.starts_with("看") && !t.starts_with("来")
     })
@@ -306,7 +316,7 @@ fn copula(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[^，,；;。！？：:]{1,24}?(?:就是|也是|都是|是)").expect("valid regex")
     });
-    RE.find(s).is_some_and(|m| {
+    s.contains('是') && RE.find(s).is_some_and(|m| {
         !m.as_str().ends_with("要是")
             && !m.as_str().contains("但是")
             && !m.as_str().contains("还是")
@@ -320,7 +330,7 @@ fn quotation(s: &str) -> bool {
             .expect("valid regex")
     });
     let t = s.trim();
-    RE.is_match(s)
+    (s.contains(['“', '"', '「']) && RE.is_match(s))
         || (t.starts_with(['“', '「'])
             && t.trim_end_matches(['。', '！', '？'])
                 .ends_with(['”', '」']))
@@ -425,7 +435,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
         sc.add(Role::Commitment, w, h);
     }
     // Remedies of problems: the problem words name what was fixed or is to be fixed.
-    if REMEDY.is_match(text) {
+    if text.contains(['问', '现', '短', '差', '足', '弱', '风', '隐']) && REMEDY.is_match(text) {
         sc.s[idx(Role::Problem)] *= 0.5;
         sc.flag("remedy", 1.0);
     }
