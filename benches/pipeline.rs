@@ -15,7 +15,13 @@ fn bench(c: &mut Criterion) {
     // The sentences every stage sees (analysis segments sentence by sentence).
     let outlines: Vec<Vec<String>> = texts
         .iter()
-        .map(|t| an.outline(t).sentences.into_iter().map(|s| s.text).collect())
+        .map(|t| {
+            an.outline(t)
+                .sentences
+                .into_iter()
+                .map(|s| s.text)
+                .collect()
+        })
         .collect();
     let n_sentences: usize = outlines.iter().map(Vec::len).sum();
     let jieba = jieba_rs::Jieba::new();

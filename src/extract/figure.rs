@@ -6,9 +6,11 @@
 //! are told apart: list markers and ordinals (`一是`, `第三`, `（一）`) come out with
 //! kind [`FigureKind::Ordinal`]; slogan numerals and numbers inside names of
 //! meetings, plans and documents (`四个意识`, `十九大`, `十四五`, `《…》`) with kind
-//! [`FigureKind::Slogan`]; idioms (`千方百计`), counts of the speaker's own points
-//! (`讲三点意见`, `从四个方面`), time adverbials (`一年来`) and placeholders (`XX个`)
-//! are not reported at all.
+//! [`FigureKind::Slogan`], and so do years inside such names (`2017年度…工作要点`) and
+//! small counts that name a rule set (`九项准则`, `这六项基本制度`); idioms
+//! (`千方百计`), counts of the speaker's own points (`讲三点意见`, `讲3个问题`), periods
+//! used as frames (`一年来`, `五年来`, `过去五年`, `这五年`) and placeholders (`XX个`,
+//! `20__年`) are not reported at all.
 //!
 //! The lexicons are data files (`data/slogans.txt`, `data/figure_idioms.txt`,
 //! `data/figure_units.txt`, `data/figure_approx.txt`) compiled into automata once,
@@ -1020,11 +1022,19 @@ impl FigureFinder {
                 return Some(end);
             }
             // 篇2, 附件1, 表3: labels
+            // but 制定政府规章45件: a count of rules
+            let counted = self.unit_at(s, end).is_some_and(|(u, _)| {
+                matches!(
+                    u.unit,
+                    "件" | "个" | "项" | "条" | "部" | "篇" | "份" | "次"
+                )
+            });
             if ["篇", "附件", "附表", "图", "表", "章", "卷"]
                 .iter()
                 .any(|w| s[..pos].ends_with(w))
                 && !n.decimal
                 && n.value < 1000.0
+                && !counted
             {
                 out.push(Raw {
                     start: pos,
@@ -1344,8 +1354,10 @@ impl FigureFinder {
                     let formula =
                         matches!(reported.as_str(), "个" | "项" | "項" | "条" | "類" | "类")
                             && FORMULA_HEADS.iter().any(|h| after.starts_with(h));
-                    // “开放、富裕、美丽、和谐、幸福”五个秦都: the count of a quoted list
-                    let quoted = quoted_list_len(before) == Some(value);
+                    // “开放、富裕、美丽、和谐、幸福”五个秦都, 稳定、发展、生态、强边四件
+                    // 大事: the count of the list just given names it
+                    let quoted = quoted_list_len(before) == Some(value)
+                        || listed_items(before) == Some(value);
                     if anaphor || formula || quoted {
                         return self.push_name(pos, uend, value, out);
                     }
@@ -2068,7 +2080,7 @@ fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) 
     {
         return true;
     }
-    if unit == "次" && after.chars().next().is_none_or(is_boundary) {
+    if unit == "次" {
         let clause_start = before
             .char_indices()
             .rev()
@@ -2076,8 +2088,10 @@ fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) 
             .map_or(0, |(i, c)| i + c.len_utf8());
         let clause = &before[clause_start..];
         let near: String = clause.chars().rev().take(3).collect();
-        // 生命只有一次: a saying, not a count
-        return clause.contains('每') || near.contains(['只', '仅']) && !before.ends_with("只有");
+        // 每半年通报一次; 只报一次 at the end of a clause; but 生命只有一次 is a saying
+        let clause_end = after.chars().next().is_none_or(is_boundary);
+        return clause.contains('每')
+            || clause_end && near.contains(['只', '仅']) && !before.ends_with("只有");
     }
     false
 }
@@ -2096,6 +2110,22 @@ fn quoted_list_len(before: &str) -> Option<f64> {
     let items = content.matches('、').count();
     #[allow(clippy::cast_precision_loss)]
     (items > 0).then_some(items as f64 + 1.0)
+}
+
+/// The number of items of an unquoted list of short words right before a count
+/// (`稳定、发展、生态、强边` has 4), if there are at least three.
+fn listed_items(before: &str) -> Option<f64> {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c != '、' && is_boundary(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let items: Vec<&str> = before[start..].split('、').collect();
+    let short = items[1..]
+        .iter()
+        .all(|w| (1..=6).contains(&w.chars().count()));
+    #[allow(clippy::cast_precision_loss)]
+    (items.len() >= 3 && short).then_some(items.len() as f64)
 }
 
 /// Characters that stand for digits in a template: `20__年`, `20××年`, `XX个`.

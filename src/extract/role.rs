@@ -66,16 +66,33 @@ struct Scores {
     cues: [Vec<String>; N],
     /// Every contribution as a named feature for the learned layer.
     feats: Vec<(String, f32)>,
+    /// Lexicon cue weight per role.
+    lex: [f32; N],
 }
 
 impl Scores {
     fn add(&mut self, r: Role, w: f32, cue: impl Into<String>) {
         self.s[idx(r)] += w;
         let c = cue.into();
-        self.feats.push((format!("{}:{}", r.as_str(), c), w));
+        // `section:问题` and the like enter the learned layer by kind only.
+        let kind = c.split(':').next().unwrap_or(&c);
+        self.feats.push((format!("{}:{}", r.as_str(), kind), w));
         let v = &mut self.cues[idx(r)];
         if !v.contains(&c) && v.len() < 8 {
             v.push(c);
+        }
+    }
+
+    /// A lexicon cue: it counts toward the role's score and its cues, and
+    /// enters the learned layer as one summed feature per role, not one
+    /// feature per phrase, so the layer cannot memorise phrases of the
+    /// training documents.
+    fn add_lex(&mut self, r: Role, w: f32, cue: &str) {
+        self.s[idx(r)] += w;
+        self.lex[idx(r)] += w;
+        let v = &mut self.cues[idx(r)];
+        if !v.iter().any(|c| c == cue) && v.len() < 8 {
+            v.push(cue.to_owned());
         }
     }
 
@@ -89,6 +106,9 @@ impl Scores {
     fn features(&self) -> Vec<(String, f32)> {
         let mut f = self.feats.clone();
         for r in Role::ALL {
+            if self.lex[idx(r)] != 0.0 {
+                f.push((format!("lex:{}", r.as_str()), self.lex[idx(r)].min(8.0)));
+            }
             f.push((format!("score:{}", r.as_str()), self.s[idx(r)].min(6.0)));
         }
         f
@@ -231,7 +251,10 @@ fn heading_role(h: &str) -> Option<(Role, &'static str)> {
 fn years(s: &str) -> impl Iterator<Item = u32> + '_ {
     static RE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(19[4-9][0-9]|20[0-9]{2})年").expect("valid regex"));
-    s.contains('年').then(|| RE.captures_iter(s)).into_iter().flatten()
+    s.contains('年')
+        .then(|| RE.captures_iter(s))
+        .into_iter()
+        .flatten()
         .filter_map(|c| c.get(1)?.as_str().parse().ok())
 }
 
@@ -300,10 +323,14 @@ fn cannot(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\p{Han}不(?:了|动|清|好|上|起|住|到位|完|开|下去|进去)").expect("valid regex")
     });
-    s.contains('不') && RE.find_iter(s).any(|m| {
-        let t = m.as_str();
-        !t.starts_with("对") && !t.starts_with("了") && !t.starts_with("看") && !t.starts_with("来")
-    })
+    s.contains('不')
+        && RE.find_iter(s).any(|m| {
+            let t = m.as_str();
+            !t.starts_with("对")
+                && !t.starts_with("了")
+                && !t.starts_with("看")
+                && !t.starts_with("来")
+        })
 }
 
 static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
@@ -316,11 +343,12 @@ fn copula(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^[^，,；;。！？：:]{1,24}?(?:就是|也是|都是|是)").expect("valid regex")
     });
-    s.contains('是') && RE.find(s).is_some_and(|m| {
-        !m.as_str().ends_with("要是")
-            && !m.as_str().contains("但是")
-            && !m.as_str().contains("还是")
-    })
+    s.contains('是')
+        && RE.find(s).is_some_and(|m| {
+            !m.as_str().ends_with("要是")
+                && !m.as_str().contains("但是")
+                && !m.as_str().contains("还是")
+        })
 }
 
 /// A quotation, or a report of what someone said.
@@ -420,7 +448,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
             factor = if start < pos { 0.35 } else { 1.3 };
         }
         for cue in &lex.cues[pat] {
-            sc.add(cue.role, cue.weight * factor, cue.phrase);
+            sc.add_lex(cue.role, cue.weight * factor, cue.phrase);
         }
     }
     if let Some(d) = dir {
@@ -435,7 +463,8 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
         sc.add(Role::Commitment, w, h);
     }
     // Remedies of problems: the problem words name what was fixed or is to be fixed.
-    if text.contains(['问', '现', '短', '差', '足', '弱', '风', '隐']) && REMEDY.is_match(text) {
+    if text.contains(['问', '现', '短', '差', '足', '弱', '风', '隐']) && REMEDY.is_match(text)
+    {
         sc.s[idx(Role::Problem)] *= 0.5;
         sc.flag("remedy", 1.0);
     }
@@ -445,7 +474,8 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     if question {
         sc.flag("question", 1.0);
     }
-    sc.flag(&format!("genre:{}", genre.as_str()), 1.0);
+    // No genre indicator: with a handful of documents per genre it would
+    // only learn those documents.
     let nchars = text.chars().count();
     sc.flag("short", if nchars < 16 { 1.0 } else { 0.0 });
     sc.flag("long", if nchars > 80 { 1.0 } else { 0.0 });
@@ -473,6 +503,17 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
 
 /// Decides role, confidence and cues from scores.
 fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
+    let (role, conf) = rule_role(sc);
+    let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
+    if cues.is_empty() {
+        cues.push("none".to_owned());
+    }
+    (role, conf, cues)
+}
+
+/// The rules' own decision: the best-scoring role, or other when nothing
+/// scores 1; confidence from the margin.
+fn rule_role(sc: &Scores) -> (Role, f32) {
     let (mut role, top, second) = sc.best();
     if top < 1.0 {
         role = Role::Other;
@@ -483,11 +524,7 @@ fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
     } else {
         (0.5 + 0.5 * (margin / 2.0).tanh()).min(0.99)
     };
-    let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
-    if cues.is_empty() {
-        cues.push("none".to_owned());
-    }
-    (role, (conf * 100.0).round() / 100.0, cues)
+    (role, (conf * 100.0).round() / 100.0)
 }
 
 /// Assigns a role, cues and a confidence to every non-heading sentence.
@@ -550,7 +587,7 @@ pub(crate) fn classify(
                 sc.add(r, 0.6, "item");
             }
         }
-        let (role, _, _) = decide(&mut sc.clone());
+        let (role, _) = rule_role(&sc);
         if lead_in(&s.text) && role != Role::Other {
             lead = Some((s.paragraph, role));
         }
@@ -563,6 +600,33 @@ pub(crate) fn classify(
         scores.push(sc);
     }
     // Pass 2: neighbours in the same innermost section, or within 6 sentences.
+    // Soft votes: each sentence's own capped scores, before any context.
+    const VOTERS: [Role; 4] = [
+        Role::Achievement,
+        Role::Problem,
+        Role::Cause,
+        Role::Commitment,
+    ];
+    let votes: Vec<[f32; N]> = (0..n)
+        .map(|j| {
+            let mut v = [0f32; N];
+            if !sentences[j].heading {
+                for r in VOTERS {
+                    v[idx(r)] = scores[j].s[idx(r)].min(3.0);
+                }
+            }
+            v
+        })
+        .collect();
+    let mut sec_sum = vec![[0f32; N]; sections.len()];
+    for (j, s) in sentences.iter().enumerate() {
+        if let Some(k) = s.section.filter(|k| *k < sections.len()) {
+            for r in 0..N {
+                sec_sum[k][r] += votes[j][r];
+            }
+        }
+    }
+    let mut running = vec![[0f32; N]; sections.len()];
     for i in 0..n {
         if sentences[i].heading {
             let t = &mut sentences[i];
@@ -571,39 +635,50 @@ pub(crate) fn classify(
             t.confidence = Some(1.0);
             continue;
         }
-        let sec = sentences[i].section;
-        let (lo, hi) = match sec.and_then(|k| sections.get(k)) {
-            Some(s) => (s.sentence_range[0], s.sentence_range[1].min(n)),
-            None => (i.saturating_sub(6), (i + 7).min(n)),
-        };
+        let sec = sentences[i].section.filter(|k| *k < sections.len());
+        // What the section says before and after the sentence.
+        let mut before = [0f32; N];
         let mut dist = [0f32; N];
-        let mut total = 0f32;
-        for j in lo..hi {
-            if j == i || sentences[j].heading || sentences[j].section != sec {
-                continue;
+        match sec {
+            Some(k) => {
+                before = running[k];
+                for r in 0..N {
+                    dist[r] = (sec_sum[k][r] - before[r] - votes[i][r]).max(0.0);
+                    running[k][r] += votes[i][r];
+                }
             }
-            // Soft votes: each neighbour's own scores, capped, without context.
-            for r in [
-                Role::Achievement,
-                Role::Problem,
-                Role::Cause,
-                Role::Commitment,
-            ] {
-                let v = scores[j].s[idx(r)].min(3.0);
-                dist[idx(r)] += v;
-                total += v;
+            None => {
+                for j in i.saturating_sub(6)..i {
+                    if sentences[j].section.is_none() {
+                        for r in 0..N {
+                            before[r] += votes[j][r];
+                        }
+                    }
+                }
+                for j in i + 1..(i + 7).min(n) {
+                    if sentences[j].section.is_none() {
+                        for r in 0..N {
+                            dist[r] += votes[j][r];
+                        }
+                    }
+                }
             }
         }
+        let total_before: f32 = before.iter().sum();
+        let total: f32 = dist.iter().sum();
         let mut sc = std::mem::take(&mut scores[i]);
         let own = sc.best().1;
         if total >= 1.5 {
-            for r in [
-                Role::Achievement,
-                Role::Problem,
-                Role::Cause,
-                Role::Commitment,
-            ] {
+            for r in VOTERS {
                 sc.flag(&format!("share:{}", r.as_str()), dist[idx(r)] / total);
+            }
+        }
+        if total_before >= 1.5 {
+            for r in VOTERS {
+                sc.flag(
+                    &format!("before:{}", r.as_str()),
+                    before[idx(r)] / total_before,
+                );
             }
         }
         if total >= 1.5 && own >= 0.3 {

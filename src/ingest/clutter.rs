@@ -190,11 +190,14 @@ pub(crate) fn find(text: &str, range: std::ops::Range<usize>) -> Vec<SetAside> {
         } else if nchars <= 150 && (line.contains("小编") || (PROMO.is_match(line) && nchars <= 80))
         {
             Some(ClutterKind::Promo)
-        } else if nchars <= 60 && META_LINE.is_match(line) {
+        } else if nchars <= 60 && line.contains([':', '：', '-']) && META_LINE.is_match(line) {
             Some(ClutterKind::Chrome)
-        } else if nchars <= 160 && CAPTION.is_match(line) {
+        } else if nchars <= 160
+            && (line.contains('摄') || line.starts_with(['图', '（', '(', '资']))
+            && CAPTION.is_match(line)
+        {
             Some(ClutterKind::Caption)
-        } else if nchars <= 40 && CREDIT_LINE.is_match(line) {
+        } else if nchars <= 40 && line.contains("记者") && CREDIT_LINE.is_match(line) {
             Some(ClutterKind::Credit)
         } else {
             None

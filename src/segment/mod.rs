@@ -39,6 +39,11 @@ const JIEBA_DICT_ID: &str = "jieba-rs 0.11 embedded dict.txt";
 /// frequencies into one total, so an absurd value could overflow it.
 const MAX_FREQ: u64 = 100_000_000;
 
+/// The largest sum of user dictionary frequencies, far below where jieba's
+/// total (a `usize`, about 60 million for its own dictionary) would overflow
+/// even on a 32-bit target.
+const MAX_TOTAL_FREQ: u64 = 1_000_000_000;
+
 /// One segmented word: a slice of the input with its byte span.
 ///
 /// # Numbering
@@ -185,10 +190,12 @@ impl SegmenterBuilder {
     /// # Errors
     ///
     /// [`ErrorKind::Dictionary`] when a user dictionary file cannot be read,
-    /// or an entry is malformed (invalid UTF-8, a frequency that is not a
-    /// whole number up to 100,000,000, more than three fields, an empty
-    /// word or one with whitespace in it). The message names the dictionary
-    /// (`file:PATH`, `bytes`, `words`) and the line or entry number.
+    /// or an entry is malformed: invalid UTF-8, more than three fields, a
+    /// frequency that is not a whole number up to 100,000,000 (or
+    /// frequencies adding up to more than 1,000,000,000 over all user
+    /// dictionaries), an empty word or one with whitespace in it. The
+    /// message names the dictionary (`file:PATH`, `bytes`, `words`) and the
+    /// line or entry number.
     pub fn build(self) -> Result<Segmenter> {
         let (mut seg, mut hasher) = Segmenter::base(self.domain);
         let mut total_freq: u64 = 0;
@@ -346,8 +353,11 @@ impl Segmenter {
             if let Some(entry) = parse_entry(line).map_err(bad)? {
                 if let Some(f) = entry.freq {
                     *total_freq = total_freq.saturating_add(f as u64);
-                    if *total_freq > MAX_FREQ.saturating_mul(1000) {
-                        return Err(bad("frequencies add up to too much".to_string()));
+                    if *total_freq > MAX_TOTAL_FREQ {
+                        return Err(bad(format!(
+                            "the frequencies of the user dictionaries add up to more than \
+                             {MAX_TOTAL_FREQ}"
+                        )));
                     }
                 }
                 entries.push(entry);

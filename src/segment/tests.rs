@@ -520,7 +520,7 @@ fn fnv1a_matches_reference_vectors() {
 
 #[test]
 fn bad_user_dictionaries_are_dictionary_errors() {
-    let cases: [(SegmenterBuilder, &str); 7] = [
+    let cases: [(SegmenterBuilder, &str); 8] = [
         (
             Segmenter::builder().user_dict_bytes("好词 100 n\n坏词 abc n\n"),
             "line 2",
@@ -542,6 +542,10 @@ fn bad_user_dictionaries_are_dictionary_errors() {
         (
             Segmenter::builder().user_dict_file("/nonexistent/shuzhi/dict.txt"),
             "dict.txt",
+        ),
+        (
+            Segmenter::builder().user_dict_bytes("甲 100000000\n".repeat(11)),
+            "line 11",
         ),
     ];
     for (builder, needle) in cases {
