@@ -435,6 +435,8 @@ const ANAPHOR_UNITS: [&str; 9] = ["个", "項", "项", "条", "條", "類", "类
 /// `三个结合`.
 const FORMULA_HEADS: &[&str] = &[
     "规定",
+    "方略",
+    "基本方略",
     "准则",
     "意见",
     "禁令",
@@ -1346,18 +1348,23 @@ impl FigureFinder {
                         return Some(uend);
                     }
                 }
-                if chinese_small {
+                let chinese_count = value.fract() == 0.0
+                    && (1.0..=20.0).contains(&value)
+                    && !has_inner
+                    && !ranged
+                    && !n.arabic;
+                if chinese_count {
                     // 这六项基本制度, 这两个核心: 这 and a count refer back to a list
                     let anaphor =
                         before.ends_with('这') && ANAPHOR_UNITS.contains(&reported.as_str());
-                    // 三个结合, 省委六条意见, 九项准则: the count names a rule set
+                    // 三个结合, 省委六条意见, 九项准则, 十四条基本方略: the count names a
+                    // rule set
                     let formula =
                         matches!(reported.as_str(), "个" | "项" | "項" | "条" | "類" | "类")
                             && FORMULA_HEADS.iter().any(|h| after.starts_with(h));
-                    // “开放、富裕、美丽、和谐、幸福”五个秦都, 稳定、发展、生态、强边四件
-                    // 大事: the count of the list just given names it
-                    let quoted = quoted_list_len(before) == Some(value)
-                        || listed_items(before) == Some(value);
+                    // “开放、富裕、美丽、和谐、幸福”五个秦都: the count of the quoted list
+                    // just given names it
+                    let quoted = quoted_list_len(before) == Some(value);
                     if anaphor || formula || quoted {
                         return self.push_name(pos, uend, value, out);
                     }
@@ -1405,6 +1412,15 @@ impl FigureFinder {
                     TimeResult::Duration(u, e) => {
                         if let Some(skip) = frame_end(s, pos, e, value, &u) {
                             return Some(skip);
+                        }
+                        // 15分钟社区生活圈, 1小时经济圈: the name of a zone
+                        let zone = s[e..]
+                            .chars()
+                            .take_while(|&c| !is_boundary(c))
+                            .take(8)
+                            .any(|c| c == '圈');
+                        if zone {
+                            return self.push_name(pos, e, value, out);
                         }
                         reported = u;
                         uend = e;
@@ -1660,7 +1676,11 @@ impl FigureFinder {
                     if let TimeResult::Date(_, e) = &r {
                         // 2001年至2010年第一个十年扶贫纲要: the end of a range is a date
                         let range_end = RANGE.iter().any(|c| s[..pos].ends_with(c));
-                        if *e == uend && !ranged && !range_end && year_in_name(s, uend) {
+                        if *e == uend
+                            && !ranged
+                            && !range_end
+                            && (year_in_name(s, uend) || section_title(s, pos, uend))
+                        {
                             return Some(TimeResult::Name(uend));
                         }
                     }
@@ -1982,6 +2002,30 @@ fn year_in_name(s: &str, end: usize) -> bool {
     })
 }
 
+/// `三、2026年主要工作` alone on its line: the title of a section, named by its year.
+fn section_title(s: &str, pos: usize, end: usize) -> bool {
+    let line_start = s[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let marker = s[line_start..pos].trim();
+    let marker = marker
+        .strip_suffix(['、', '.', '．'])
+        .or_else(|| {
+            marker
+                .strip_prefix(['（', '('])
+                .and_then(|m| m.strip_suffix(['）', ')']))
+        })
+        .unwrap_or(marker);
+    if !marker.chars().all(numeral::is_numeral_char) {
+        return false;
+    }
+    let rest = &s[end..];
+    let line = rest[..rest.find('\n').unwrap_or(rest.len())].trim_end();
+    (2..=8).contains(&line.chars().count())
+        && !line.chars().any(is_boundary)
+        && ["工作", "任务", "回顾", "安排", "重点"]
+            .iter()
+            .any(|h| line.ends_with(h))
+}
+
 /// A period used as a frame, not a measured duration: `五年来`, `40年以来`,
 /// `过去五年`, `今后的五年`, `这五年`, `近五年`, `极不平凡的五年。`, `关键五年`.
 /// Returns where to resume.
@@ -2110,22 +2154,6 @@ fn quoted_list_len(before: &str) -> Option<f64> {
     let items = content.matches('、').count();
     #[allow(clippy::cast_precision_loss)]
     (items > 0).then_some(items as f64 + 1.0)
-}
-
-/// The number of items of an unquoted list of short words right before a count
-/// (`稳定、发展、生态、强边` has 4), if there are at least three.
-fn listed_items(before: &str) -> Option<f64> {
-    let start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c != '、' && is_boundary(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let items: Vec<&str> = before[start..].split('、').collect();
-    let short = items[1..]
-        .iter()
-        .all(|w| (1..=6).contains(&w.chars().count()));
-    #[allow(clippy::cast_precision_loss)]
-    (items.len() >= 3 && short).then_some(items.len() as f64)
 }
 
 /// Characters that stand for digits in a template: `20__年`, `20××年`, `XX个`.

@@ -86,6 +86,16 @@ static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+/// A photographer's credit inside running text: 新华社记者 鞠鹏/摄.
+static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:新华社|人民日报|本报|中新社)?(?:特约)?记者\s*[^\s，。；、/]{2,4}(?:[、\s]+[^\s，。；、/]{2,4})*\s*/?\s*摄")
+        .expect("valid regex")
+});
+/// The start of a news-photo caption: a date and a comma (2020年1月8日，).
+static CAPTION_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{4}年\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?[，,]").expect("valid regex")
+});
+
 static PAPER_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《\s*人民日报\s*》\s*[（(]\s*\d{4}年\d{1,2}月\d{1,2}日\s*\d*\s*版\s*[）)]")
         .expect("valid regex")
@@ -207,9 +217,38 @@ pub(crate) fn find(text: &str, range: std::ops::Range<usize>) -> Vec<SetAside> {
             continue;
         }
         // Inline wire and newspaper credits inside a body line.
-        for m in CREDIT_INLINE
-            .find_iter(line)
-            .chain(PAPER_CREDIT.find_iter(line))
+        // A news photo inside a speech pasted as one line: its caption
+        // (a dated sentence and a 这是… sentence) and the credit.
+        if line.contains('摄') && line.contains("记者") {
+            for m in PHOTO_CREDIT.find_iter(line) {
+                let before = &line[..m.start()];
+                let from = before.len().saturating_sub(600);
+                let from = (from..=before.len())
+                    .find(|&i| before.is_char_boundary(i))
+                    .unwrap_or(0);
+                let cap = CAPTION_START
+                    .find_iter(&before[from..])
+                    .map(|c| from + c.start())
+                    .filter(|&c| before[c..].matches(['。', '！', '？']).count() <= 3)
+                    .last();
+                let (cs, kind) = match cap {
+                    Some(c) => (c, ClutterKind::Caption),
+                    None => (m.start(), ClutterKind::Credit),
+                };
+                let (ms, me) = trim_span(line, cs, m.end());
+                if ms < me {
+                    push(&mut out, text, kind, base + s + ms, base + s + me);
+                }
+            }
+        }
+        let credits = line.contains('电').then(|| CREDIT_INLINE.find_iter(line));
+        let papers = line
+            .contains("人民日报")
+            .then(|| PAPER_CREDIT.find_iter(line));
+        for m in credits
+            .into_iter()
+            .flatten()
+            .chain(papers.into_iter().flatten())
         {
             let (ms, me) = trim_span(line, m.start(), m.end());
             if ms < me {
@@ -279,6 +318,16 @@ mod tests {
         assert!(ks.contains(&ClutterKind::Related), "{k:?}");
         assert!(!k.iter().any(|(_, t)| t.contains("各位代表")));
         assert!(!k.iter().any(|(_, t)| t.contains("今天召开会议")));
+    }
+
+    #[test]
+    fn inline_news_photo_captions() {
+        let t = "精神之钙更加充足。2020年1月8日，主题教育总结大会在北京召开。习近平出席会议并发表重要讲话。 新华社记者 鞠鹏/摄三是各级党组织干事创业。";
+        let k = kinds(t);
+        assert_eq!(k.len(), 1, "{k:?}");
+        assert_eq!(k[0].0, ClutterKind::Caption);
+        assert!(k[0].1.starts_with("2020年1月8日"));
+        assert!(k[0].1.ends_with("摄"));
     }
 
     #[test]
