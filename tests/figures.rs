@@ -37,6 +37,9 @@ const D013: &str = "corpora/dev/013_gwr-ningxia-2026.txt";
 const D014: &str = "corpora/dev/014_gwr-shanghai-2026.txt";
 const D016: &str = "corpora/dev/016_speech-national-jzfp-2020.txt";
 const D003: &str = "corpora/dev/003_gwr-national-1988.txt";
+const D010: &str = "corpora/dev/010_gwr-xizang-2026.txt";
+const W19: &str = "corpora/written/w19_xianweishuji-shuzhi-pingyi-dianping.txt";
+const W20: &str = "corpora/written/w20_zhetang-zhen-ganbu-geren-zongjie.txt";
 const D015: &str = "corpora/dev/015_speech-national-jzfp-zuotanhui-2018.txt";
 const D018: &str = "corpora/dev/018_speech-national-ztjy-zongjie-2020.txt";
 const W01: &str = "corpora/written/w01_dongling-zhen-dangjian-shuzhi.txt";
@@ -220,6 +223,19 @@ const CASES: &[(&str, &str, &[Expected])] = &[
     // the speaker's own points (我列举了四类问题) are not counted
     (S004, "所以下一步我们要集中精力把这些问题解决好,我列举了四类问题,不一定全,我们80多家党的直属基层组织,要对号入座,有的单位还有个性的问题,都要本着这个精神抓好。",
         &[("80多家", N(80.0), "家", Quantity, Over)]),
+    // 规章45件: a count of rules, not the label 章 + 45
+    (D010, "持续深化法治政府建设，自觉接受各方面监督，提请自治区人大常委会审议法规议案31件，修订、制定政府规章45件，办理人大代表建议1293件、政协委员提案1584件。",
+        &[("31件", N(31.0), "件", Quantity, Exact), ("45件", N(45.0), "件", Quantity, Exact),
+          ("1293件", N(1293.0), "件", Quantity, Exact), ("1584件", N(1584.0), "件", Quantity, Exact)]),
+    // 每…一次 counts a frequency; 学时 is a measure word
+    (W19, "实施村级后备力量“墩苗”工程，2026年底前每个村至少储备2名35岁以下后备人选，县委组织部每半年通报一次进展。",
+        &[("2026年底", D("2026"), "", Date, Exact), ("2名", N(2.0), "名", Quantity, Exact),
+          ("35岁以下", N(35.0), "岁", Age, Under), ("一次", N(1.0), "次", Quantity, Exact)]),
+    (W20, "坚持把学习摆在首位，认真参加支部“三会一课”和镇机关每周一次的集中学习，系统学习党的二十届三中全会精神和习近平总书记关于“三农”工作的重要论述，全年撰写学习笔记3万余字、心得体会6篇。",
+        &[("一次", N(1.0), "次", Quantity, Exact), ("3万余字", N(30_000.0), "字", Quantity, Over),
+          ("6篇", N(6.0), "篇", Quantity, Exact)]),
+    (W20, "利用晚上和周末时间自学《乡村振兴促进法》等法律法规和农业实用技术，全年完成线上农技培训课程18学时。",
+        &[("18学时", N(18.0), "学时", Quantity, Exact)]),
     // a frame (近五年) measures nothing; the shares do
     (D012, "城乡低保标准分别增长9.9%、13.2%，困难残疾人生活补贴标准提高25%，增幅均为近五年最高。",
         &[("9.9%", N(9.9), "%", Percent, Exact), ("13.2%", N(13.2), "%", Percent, Exact),
@@ -282,6 +298,9 @@ const NEGATIVES: &[(&str, &str, &[Marked])] = &[
         &[("二十大", FigureKind::Slogan)]),
     // a year in the name of a document or report
     (D009, "2026年河北省政府工作报告", &[("2026年", FigureKind::Slogan)]),
+    (D009, "三、2026年主要工作", &[("三、", FigureKind::Ordinal), ("2026年", FigureKind::Slogan)]),
+    // 15分钟社区生活圈 names a zone
+    (D014, "推进完整社区建设，提升15分钟社区生活圈功能。", &[("15分钟", FigureKind::Slogan)]),
     (S004, "今天召开这次全州公路系统安全生产工作会议,开得很好,马俊同志作了一个很好的工作报告,会议还专门下发了2017年度公路安全生产工作要点,对今年的公路安全工作进行了具体安排部署,我都赞成。",
         &[("2017年度", FigureKind::Slogan)]),
     // the speaker's own points, idioms, formula counts
@@ -386,6 +405,7 @@ const GUIDE_NEGATIVES: &[&str] = &[
     "我列举了四类问题",
     "这两个核心",
     "三天打鱼、两天晒网",
+    "十四条基本方略",
 ];
 
 fn same(a: f64, b: f64) -> bool {

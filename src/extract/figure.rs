@@ -2452,11 +2452,26 @@ mod tests {
             "XX个",
             "x次",
             "××名",
+            "20__年12月",
+            "20××年",
+            "五年来",
+            "过去五年",
+            "这五年",
+            "讲3个问题",
+            "三天打鱼、两天晒网",
         ] {
             let f = extract_figures(t);
             assert!(f.is_empty(), "{t}: {f:?}");
         }
-        for t in ["四个意识", "三会一课", "十九大", "十四五"] {
+        for t in [
+            "四个意识",
+            "三会一课",
+            "十九大",
+            "十四五",
+            "这六项基本制度",
+            "九项准则",
+            "2017年度公路安全生产工作要点",
+        ] {
             let f = extract_figures(t);
             assert!(f.iter().all(|f| f.kind == FigureKind::Slogan), "{t}: {f:?}");
             assert!(!f.is_empty(), "{t}");
