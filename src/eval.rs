@@ -20,6 +20,38 @@ pub struct GoldDoc {
     pub doc: BTreeMap<String, bool>,
     /// Sentences in document order.
     pub sentences: Vec<GoldSentence>,
+    /// Real figures in document order.
+    #[serde(default)]
+    pub figures: Vec<GoldFigure>,
+}
+
+/// One gold figure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct GoldFigure {
+    /// The figure as it stands in the file.
+    pub text: String,
+    /// Its value: a number, or an ISO date string.
+    pub value: serde_json::Value,
+    /// Its kind (`quantity`, `percent`, `date`…).
+    pub kind: String,
+}
+
+/// Figure detection against the gold: precision, recall and F1 of real
+/// figures (aligned by overlap), and how often value and kind are right.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct FigureScore {
+    /// Precision of real figures.
+    pub precision: f64,
+    /// Recall of real figures.
+    pub recall: f64,
+    /// F1.
+    pub f1: f64,
+    /// Share of matched figures with the gold value.
+    pub value_accuracy: f64,
+    /// Share of matched figures with the gold kind.
+    pub kind_accuracy: f64,
+    /// Gold figures.
+    pub gold: usize,
 }
 
 /// One gold sentence.
@@ -71,6 +103,8 @@ pub struct EvalReport {
     pub accuracy: f64,
     /// `gold -> predicted` counts (`none` when unaligned).
     pub confusion: BTreeMap<String, usize>,
+    /// Figures.
+    pub figures: FigureScore,
 }
 
 /// Reads gold documents from a `.jsonl` file or every `.jsonl` file of a directory.
@@ -140,18 +174,35 @@ struct FileRun {
     text: String,
     preds: Vec<Predicted>,
     feats: Vec<Vec<(String, f32)>>,
+    /// Real figures: char span, value, kind.
+    figures: Vec<(
+        [usize; 2],
+        crate::extract::FigureValue,
+        crate::extract::FigureKind,
+    )>,
 }
 
 fn run_file(an: &Analyzer, path: &Path) -> Result<FileRun> {
     let mut feats = Vec::new();
     let (text, docs) = an.analyze_path_with_text(path, Some(&mut feats))?;
     let mut preds = Vec::new();
+    let mut figures = Vec::new();
     for d in docs {
         for s in d.sentences {
             preds.push((s.char_span, s.role.unwrap_or(Role::Other), s.heading));
         }
+        for f in d.figures {
+            if f.kind.is_figure() {
+                figures.push((f.char_span, f.value, f.kind));
+            }
+        }
     }
-    Ok(FileRun { text, preds, feats })
+    Ok(FileRun {
+        text,
+        preds,
+        feats,
+        figures,
+    })
 }
 
 /// For each gold sentence: its gold role and the index of the predicted
@@ -280,6 +331,44 @@ pub fn cross_validate_roles(
     Ok(macro_f1(&conf))
 }
 
+/// Char ranges of gold figures found in order in the text.
+fn locate_figures<'g>(text: &str, figs: &'g [GoldFigure]) -> Vec<(usize, usize, &'g GoldFigure)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let to_char = |b: usize| chars.partition_point(|(i, _)| *i < b);
+    let mut pos = 0usize;
+    let mut out = Vec::new();
+    for f in figs {
+        let found = text
+            .get(pos.min(text.len())..)
+            .and_then(|t| t.find(&f.text))
+            .map(|i| i + pos)
+            .or_else(|| text.find(&f.text));
+        if let Some(b) = found {
+            pos = b + f.text.len();
+            out.push((to_char(b), to_char(b + f.text.len()), f));
+        }
+    }
+    out
+}
+
+/// A predicted value agrees with a gold value (numbers within a relative
+/// 1e-6, or 1e-3 below 10, as the external scorer allows; dates as strings).
+fn value_matches(gold: &serde_json::Value, pred: &crate::extract::FigureValue) -> bool {
+    use crate::extract::FigureValue;
+    match (gold, pred) {
+        (serde_json::Value::Number(g), FigureValue::Number(p)) => {
+            let g = g.as_f64().unwrap_or(f64::NAN);
+            (g - p).abs() <= 1e-6 * g.abs().max(1.0) || ((g - p).abs() <= 1e-3 && g.abs() < 10.0)
+        }
+        (serde_json::Value::String(g), FigureValue::Date(p)) => {
+            g.trim_matches('-') == p.trim_matches('-')
+                || p.contains(g.as_str())
+                || g.contains(p.as_str())
+        }
+        (g, p) => g.to_string().trim_matches('"') == p.to_string(),
+    }
+}
+
 fn macro_f1(conf: &BTreeMap<(String, String), usize>) -> f64 {
     let mut f1s = Vec::new();
     for r in [
@@ -333,6 +422,8 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
     let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut runs: BTreeMap<PathBuf, FileRun> = BTreeMap::new();
     let mut unaligned = 0;
+    let (mut ftp, mut ffn, mut fvalue, mut fkind) = (0usize, 0usize, 0usize, 0usize);
+    let mut fp = 0usize;
     for g in gold {
         let path = find_file(root, &g.file).ok_or_else(|| {
             Error::new(
@@ -358,7 +449,66 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
             };
             *conf.entry((role.as_str().to_owned(), pred)).or_default() += 1;
         }
+        // As the external scorer does: each gold document is matched against
+        // all figures of its file, and the unmatched ones count as false.
+        let mut taken = vec![false; run.figures.len()];
+        for (a, b, gf) in locate_figures(&run.text, &g.figures) {
+            let hit = run
+                .figures
+                .iter()
+                .enumerate()
+                .find(|(k, (sp, _, _))| !taken[*k] && b.min(sp[1]) > a.max(sp[0]));
+            match hit {
+                Some((k, (_, v, kind))) => {
+                    taken[k] = true;
+                    ftp += 1;
+                    if value_matches(&gf.value, v) {
+                        fvalue += 1;
+                    }
+                    if serde_json::to_value(kind)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
+                        .as_deref()
+                        == Some(gf.kind.as_str())
+                    {
+                        fkind += 1;
+                    }
+                }
+                None => ffn += 1,
+            }
+        }
+        fp += taken.iter().filter(|t| !**t).count();
     }
+    let fprec = if ftp + fp > 0 {
+        ftp as f64 / (ftp + fp) as f64
+    } else {
+        0.0
+    };
+    let frec = if ftp + ffn > 0 {
+        ftp as f64 / (ftp + ffn) as f64
+    } else {
+        0.0
+    };
+    let figures = FigureScore {
+        precision: fprec,
+        recall: frec,
+        f1: if fprec + frec > 0.0 {
+            2.0 * fprec * frec / (fprec + frec)
+        } else {
+            0.0
+        },
+        value_accuracy: if ftp > 0 {
+            fvalue as f64 / ftp as f64
+        } else {
+            0.0
+        },
+        kind_accuracy: if ftp > 0 {
+            fkind as f64 / ftp as f64
+        } else {
+            0.0
+        },
+        gold: ftp + ffn,
+    };
     let total: usize = conf.values().sum();
     let correct: usize = conf
         .iter()
@@ -426,6 +576,7 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
             .into_iter()
             .map(|((g, p), v)| (format!("{g}->{p}"), v))
             .collect(),
+        figures,
     })
 }
 
@@ -460,6 +611,12 @@ impl std::fmt::Display for EvalReport {
             self.macro_f1
         )?;
         writeln!(f, "accuracy: {:.3}", self.accuracy)?;
+        let g = &self.figures;
+        writeln!(
+            f,
+            "figures: precision {:.3}, recall {:.3}, F1 {:.3}; value {:.3}, kind {:.3} ({} gold)",
+            g.precision, g.recall, g.f1, g.value_accuracy, g.kind_accuracy, g.gold
+        )?;
         writeln!(f, "confusion (rows gold, columns predicted):")?;
         let cols = [
             "achievement",
