@@ -388,7 +388,7 @@ impl Segmenter {
     /// ```
     #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut tokens = Vec::with_capacity(initial_capacity(text));
+        let mut tokens = Vec::new();
         for (offset, chunk) in chunks(text) {
             let cut = self.jieba.cut(chunk, true);
             tokens.reserve(cut.len());
@@ -434,7 +434,7 @@ impl Segmenter {
     /// ```
     #[must_use]
     pub fn tagged<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut tokens = Vec::with_capacity(initial_capacity(text));
+        let mut tokens = Vec::new();
         for (offset, chunk) in chunks(text) {
             let tags = self.jieba.tag(chunk, true);
             tokens.reserve(tags.len());
