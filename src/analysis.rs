@@ -71,6 +71,9 @@ pub struct Analysis {
     /// One record per commitment sentence.
     #[serde(default)]
     pub commitments: Vec<Commitment>,
+    /// Shares, document labels, flags and score (absent from an outline).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub assessment: Option<crate::assess::Assessment>,
 }
 
 fn is_zero(n: &usize) -> bool {

@@ -187,6 +187,7 @@ impl Analyzer {
             problems: Vec::new(),
             causes: Vec::new(),
             commitments: Vec::new(),
+            assessment: None,
         }
     }
 
@@ -320,6 +321,36 @@ impl Analyzer {
                     .find(&s.text, s.span.start, s.char_span[0], s.index),
             );
         }
+        let year = figures
+            .iter()
+            .filter(|f| f.kind == crate::extract::FigureKind::Date)
+            .filter_map(|f| match &f.value {
+                crate::extract::FigureValue::Date(d) => {
+                    d.get(..4).and_then(|y| y.parse::<u32>().ok())
+                }
+                _ => None,
+            })
+            .filter(|y| (1949..=2100).contains(y))
+            .max();
+        let slogan_chars = figures
+            .iter()
+            .filter(|f| f.kind == crate::extract::FigureKind::Slogan)
+            .map(|f| f.text.chars().count())
+            .sum();
+        let assessment = crate::assess::assess(
+            &crate::assess::Input {
+                text,
+                genre,
+                sections: &o.sections,
+                sentences: &o.sentences,
+                problems: &problems,
+                causes: &causes,
+                commitments: &commitments,
+                year,
+                slogan_chars,
+            },
+            &self.config,
+        );
         Analysis {
             schema: SCHEMA.to_owned(),
             id,
@@ -339,6 +370,7 @@ impl Analyzer {
             problems,
             causes,
             commitments,
+            assessment: Some(assessment),
         }
     }
 }

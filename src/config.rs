@@ -24,6 +24,36 @@ pub struct Config {
     /// Force an input encoding (`gbk`, `gb18030`, `utf-8`, `utf-16le`, `big5`…)
     /// instead of detecting it; a byte-order mark still wins.
     pub encoding: Option<String>,
+    /// Share of the characters that problems should take in a duty report
+    /// or self-review (default 1/3: 通山县九宫山镇 asks secretaries for
+    /// 三分之一谈成绩、三分之一谈问题、三分之一谈措施; DOMAIN.md §0).
+    pub min_problem_share: f64,
+    /// Optional stricter rule: problems and causes together at least this
+    /// share (潜江 2015: 问题和原因 ≥ 1500 of 3000字, i.e. 0.5; DOMAIN.md §0).
+    /// Off by default.
+    pub min_problem_cause_share: Option<f64>,
+    /// Next steps should take at most this share (default 0.2: writing
+    /// guides' "下一步 ≈ 1/5"; 潜江's 700 of 3000字 is 0.23).
+    pub max_next_steps_share: f64,
+    /// `achievement_heavy` needs at least this achievement share (default 0.2).
+    pub heavy_min_achievement_share: f64,
+    /// `achievement_heavy` when problems and causes take less than this
+    /// fraction of the achievements' characters (default 0.35) …
+    pub heavy_ratio: f64,
+    /// … or less than this fraction when half the problems are stock
+    /// phrases or praise in disguise (default 0.5): substance, not length.
+    pub heavy_ratio_generic: f64,
+    /// `generic_problems` when at least this share of problem sentences are
+    /// generic (default 0.5).
+    pub max_generic_problem_share: f64,
+    /// `vague_commitments` when at least this share of commitments have no
+    /// deadline and no target (default 0.5).
+    pub max_vague_commitment_share: f64,
+    /// `formulaic` above this many slogan and stock-phrase characters per
+    /// 1000 (default 60).
+    pub max_formulaic_per_1000: f64,
+    /// `too_short` below this many characters (default 200).
+    pub min_document_chars: usize,
 }
 
 impl Default for Config {
@@ -32,6 +62,16 @@ impl Default for Config {
             max_document_bytes: 32 * 1024 * 1024,
             max_docx_unpacked_bytes: 128 * 1024 * 1024,
             encoding: None,
+            min_problem_share: 1.0 / 3.0,
+            min_problem_cause_share: None,
+            max_next_steps_share: 0.2,
+            heavy_min_achievement_share: 0.2,
+            heavy_ratio: 0.35,
+            heavy_ratio_generic: 0.5,
+            max_generic_problem_share: 0.5,
+            max_vague_commitment_share: 0.5,
+            max_formulaic_per_1000: 60.0,
+            min_document_chars: 200,
         }
     }
 }

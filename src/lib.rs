@@ -24,6 +24,7 @@
 
 mod analysis;
 mod analyzer;
+mod assess;
 mod config;
 mod error;
 pub mod eval;
@@ -35,6 +36,9 @@ mod structure;
 
 pub use analysis::{Analysis, ErrorInfo, ErrorRecord, SCHEMA};
 pub use analyzer::{Analyzer, AnalyzerBuilder};
+pub use assess::{
+    Assessment, DocLabels, Flag, Residue, ResidueKind, Score, ScorePart, Severity, Shares,
+};
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::numeral;

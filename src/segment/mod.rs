@@ -388,35 +388,25 @@ impl Segmenter {
     /// ```
     #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut tokens = Vec::new();
-        for (offset, chunk) in chunks(text) {
-            let cut = self.jieba.cut(chunk, true);
-            tokens.reserve(cut.len());
-            let convert = |t: &jieba_rs::Token<'a>| Token {
-                text: t.word,
-                start: offset + t.byte_start,
-                end: offset + t.byte_end,
-                pos: None,
-            };
-            let mut i = 0;
-            while let Some(rest) = cut.get(i..) {
-                // Copy the run up to the next token that may start a number
-                // in one go, then look at that token.
-                let j = rest
-                    .iter()
-                    .position(|t| may_start_number(t.word))
-                    .map_or(cut.len(), |p| i + p);
-                tokens.extend(cut[i..j].iter().map(convert));
-                let Some(t) = cut.get(j) else { break };
-                i = match Number::at(chunk, &cut, j) {
-                    Some(number) => number.push(offset, &mut tokens, None, |_| None),
-                    None => {
-                        tokens.push(convert(t));
-                        j + 1
-                    }
-                };
-            }
-        }
+        let mut starts = Vec::new();
+        let mut tokens: Vec<Token<'a>> = self
+            .jieba
+            .cut(text, true)
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                if may_start_number(t.word) {
+                    starts.push(i);
+                }
+                Token {
+                    text: t.word,
+                    start: t.byte_start,
+                    end: t.byte_end,
+                    pos: None,
+                }
+            })
+            .collect();
+        numbers::join_in_place(text, &mut tokens, &starts);
         tokens
     }
 
@@ -437,7 +427,7 @@ impl Segmenter {
         let mut tokens = Vec::new();
         for (offset, chunk) in chunks(text) {
             let tags = self.jieba.tag(chunk, true);
-            tokens.reserve(tags.len());
+            reserve_for(&mut tokens, tags.len(), chunk, text);
             let mut i = 0;
             while let Some(t) = tags.get(i) {
                 if may_start_number(t.word) {
@@ -520,10 +510,16 @@ fn chunks(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// A first guess at the number of tokens: one per four bytes covers most
-/// Chinese prose (three bytes a character, words of one to four characters).
-fn initial_capacity(text: &str) -> usize {
-    text.len() / 4 + 8
+/// Make room for the `n` tokens of `chunk`; on the first chunk, for as
+/// many tokens per byte in all of `text`, so that long texts are not copied
+/// as the vector grows.
+fn reserve_for(tokens: &mut Vec<Token<'_>>, n: usize, chunk: &str, text: &str) {
+    if tokens.capacity() == 0 {
+        let chunks = text.len() / chunk.len().max(1) + 1;
+        tokens.reserve(n.saturating_mul(chunks));
+    } else {
+        tokens.reserve(n);
+    }
 }
 
 /// One parsed dictionary line.

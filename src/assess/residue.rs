@@ -1,0 +1,215 @@
+//! Template residue (XX, ××, 某某, 20__年, masked words) and stale
+//! references to congresses, with their positions; formulaic density.
+
+use crate::extract::Role;
+use crate::span::Span;
+use crate::structure::Sentence;
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+use std::sync::LazyLock;
+
+/// What kind of residue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResidueKind {
+    /// XX, xx, ××, x次, ** standing for a number or a name.
+    Placeholder,
+    /// 某某 standing for a name.
+    Someone,
+    /// 20__年, ____: blanks to fill in.
+    Blank,
+    /// Masked sensitive words of template sites: ZZ, XJP, X中央, X性修养, _总书记.
+    Masked,
+    /// A congress spoken of as current in a report dated after the next one.
+    StaleReference,
+}
+
+/// One piece of template residue, with its position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Residue {
+    /// What it is.
+    pub kind: ResidueKind,
+    /// Its text.
+    pub text: String,
+    /// Byte span into the decoded text.
+    pub span: Span,
+    /// The sentence it is in.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub sentence: Option<usize>,
+}
+
+fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+pub(crate) const RESIDUE_FILE: &str = include_str!("../../data/residue.txt");
+pub(crate) const STALE_FILE: &str = include_str!("../../data/stale.txt");
+pub(crate) const FORMULAIC_FILE: &str = include_str!("../../data/formulaic.txt");
+
+static MASKED: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(lines(RESIDUE_FILE))
+        .expect("residue lexicon compiles")
+});
+static FORMULAIC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(lines(FORMULAIC_FILE))
+        .expect("formulaic lexicon compiles")
+});
+static CONGRESSES: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
+    let mut v: Vec<(&'static str, u32)> = lines(STALE_FILE)
+        .filter_map(|l| {
+            let (n, y) = l.split_once('\t')?;
+            Some((n, y.trim().parse().ok()?))
+        })
+        .collect();
+    v.sort_by_key(|x| x.1);
+    v
+});
+
+/// Placeholders: XX镇, xx个, ××名, x次, X月X日, **个; blanks 20__年 and ____.
+static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?P<blank>(?:20|19)?[_＿]{2,}年?|[_＿]{3,})",
+        r"|(?P<ph>(?:[xX×ｘＸ]{2,3}|[*＊]{2,3})\p{Han}{0,1}|[xX×ｘＸ*＊](?:次|个|名|人|项|件|年|月|日|万|元|%|户|家|期|场|篇|所))",
+        r"|(?P<some>某某)"
+    ))
+    .expect("valid regex")
+});
+
+pub(crate) fn find(text: &str, sentences: &[Sentence], year: Option<u32>) -> Vec<Residue> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let t = &s.text;
+        let base = s.span.start;
+        if t.contains(['x', 'X', '×', 'ｘ', 'Ｘ', '*', '＊', '_', '＿', '某']) {
+            for c in PLACEHOLDER.captures_iter(t) {
+                let (kind, m) = if let Some(m) = c.name("blank") {
+                    (ResidueKind::Blank, m)
+                } else if let Some(m) = c.name("some") {
+                    (ResidueKind::Someone, m)
+                } else if let Some(m) = c.name("ph") {
+                    // Latin words (XXL, Xbox) are not placeholders.
+                    let before = t[..m.start()].chars().next_back();
+                    let after = t[m.end()..].chars().next();
+                    if before.is_some_and(|c| c.is_ascii_alphabetic())
+                        || after.is_some_and(|c| c.is_ascii_alphabetic())
+                    {
+                        continue;
+                    }
+                    (ResidueKind::Placeholder, m)
+                } else {
+                    continue;
+                };
+                out.push(Residue {
+                    kind,
+                    text: m.as_str().to_owned(),
+                    span: Span::new(base + m.start(), base + m.end()),
+                    sentence: Some(s.index),
+                });
+            }
+        }
+        for m in MASKED.find_iter(t.as_str()) {
+            out.push(Residue {
+                kind: ResidueKind::Masked,
+                text: t[m.start()..m.end()].to_owned(),
+                span: Span::new(base + m.start(), base + m.end()),
+                sentence: Some(s.index),
+            });
+        }
+    }
+    // Overlaps (XJP inside XX…) keep the first found.
+    out.sort_by_key(|r| (r.span.start, std::cmp::Reverse(r.span.end)));
+    out.dedup_by(|b, a| b.span.start < a.span.end);
+    if let Some(y) = year {
+        stale(text, sentences, y, &mut out);
+    }
+    out
+}
+
+/// A congress spoken of as the one to study and carry out (学习贯彻党的十八大精神)
+/// in a report whose dates are later than the next congress, which the
+/// report never names.
+fn stale(_text: &str, sentences: &[Sentence], year: u32, out: &mut Vec<Residue>) {
+    let cs = &*CONGRESSES;
+    let all: String = sentences.iter().map(|s| s.text.as_str()).collect();
+    for (i, (name, _)) in cs.iter().enumerate() {
+        let Some((next, next_year)) = cs.get(i + 1) else {
+            continue;
+        };
+        if year <= *next_year || all.contains(next) {
+            continue;
+        }
+        for s in sentences {
+            if let Some(p) = s.text.find(name) {
+                let after = &s.text[p + name.len()..];
+                if after.starts_with("以来") || after.starts_with("前") || after.starts_with("后")
+                {
+                    continue;
+                }
+                out.push(Residue {
+                    kind: ResidueKind::StaleReference,
+                    text: (*name).to_owned(),
+                    span: Span::new(s.span.start + p, s.span.start + p + name.len()),
+                    sentence: Some(s.index),
+                });
+            }
+        }
+    }
+}
+
+/// Formulaic density: stock-phrase characters, and 表态 commitments that
+/// carry no measure.
+pub(crate) struct Formulaic {
+    pub chars: usize,
+    pub empty_pledges: Vec<usize>,
+}
+
+pub(crate) fn formulaic(sentences: &[Sentence]) -> Formulaic {
+    let mut chars = 0;
+    let mut empty = Vec::new();
+    for s in sentences.iter().filter(|s| !s.heading) {
+        let mut n = 0;
+        for m in FORMULAIC.find_iter(s.text.as_str()) {
+            n += s.text[m.start()..m.end()].chars().count();
+        }
+        chars += n;
+        let has_measure = s.text.chars().any(|c| c.is_ascii_digit())
+            || s.text.contains("月底")
+            || s.text.contains("年底");
+        if n > 0 && s.role == Some(Role::Commitment) && !has_measure && s.text.chars().count() < 40
+        {
+            empty.push(s.index);
+        }
+    }
+    Formulaic {
+        chars,
+        empty_pledges: empty,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_files_sorted_unique() {
+        for f in [RESIDUE_FILE, STALE_FILE, FORMULAIC_FILE] {
+            let keys: Vec<&str> = lines(f)
+                .map(|l| l.split('\t').next().unwrap_or(""))
+                .collect();
+            assert!(!keys.is_empty());
+            assert!(keys.iter().all(|k| !k.trim().is_empty()));
+            assert!(
+                keys.windows(2).all(|w| w[0] < w[1]),
+                "{:?}",
+                keys.windows(2).find(|w| w[0] >= w[1])
+            );
+        }
+        assert_eq!(CONGRESSES.len(), lines(STALE_FILE).count());
+    }
+}
