@@ -388,25 +388,35 @@ impl Segmenter {
     /// ```
     #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
-        let mut starts = Vec::new();
-        let mut tokens: Vec<Token<'a>> = self
-            .jieba
-            .cut(text, true)
-            .into_iter()
-            .enumerate()
-            .map(|(i, t)| {
-                if may_start_number(t.word) {
-                    starts.push(i);
-                }
-                Token {
-                    text: t.word,
-                    start: t.byte_start,
-                    end: t.byte_end,
-                    pos: None,
-                }
-            })
-            .collect();
-        numbers::join_in_place(text, &mut tokens, &starts);
+        let mut tokens = Vec::new();
+        for (offset, chunk) in chunks(text) {
+            let cut = self.jieba.cut(chunk, true);
+            reserve_for(&mut tokens, cut.len(), chunk, text);
+            let convert = |t: &jieba_rs::Token<'a>| Token {
+                text: t.word,
+                start: offset + t.byte_start,
+                end: offset + t.byte_end,
+                pos: None,
+            };
+            let mut i = 0;
+            while let Some(rest) = cut.get(i..) {
+                // Copy the run up to the next token that may start a number
+                // in one go, then look at that token.
+                let j = rest
+                    .iter()
+                    .position(|t| may_start_number(t.word))
+                    .map_or(cut.len(), |p| i + p);
+                tokens.extend(cut[i..j].iter().map(convert));
+                let Some(t) = cut.get(j) else { break };
+                i = match Number::at(chunk, &cut, j) {
+                    Some(number) => number.push(offset, &mut tokens, None, |_| None),
+                    None => {
+                        tokens.push(convert(t));
+                        j + 1
+                    }
+                };
+            }
+        }
         tokens
     }
 

@@ -168,59 +168,6 @@ impl Piece for jieba_rs::Token<'_> {
     }
 }
 
-impl Piece for Token<'_> {
-    fn word(&self) -> &str {
-        self.text
-    }
-    fn byte_start(&self) -> usize {
-        self.start
-    }
-    fn byte_end(&self) -> usize {
-        self.end
-    }
-}
-
-/// Join numbers in `tokens` in place; `starts` are the indices of the tokens
-/// that may start one, in order.
-pub(super) fn join_in_place<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>, starts: &[usize]) {
-    let n = tokens.len();
-    let (mut r, mut w) = (0, 0);
-    for &s in starts {
-        if s < r {
-            continue;
-        }
-        let Some(number) = Number::at(text, tokens, s) else {
-            continue;
-        };
-        if w != r {
-            tokens.copy_within(r..s, w);
-        }
-        w += s - r;
-        tokens[w] = Token {
-            text: number.text,
-            start: number.start,
-            end: number.end,
-            pos: None,
-        };
-        w += 1;
-        r = number.next;
-        if let Some((rest, end)) = number.rest {
-            tokens[w] = Token {
-                text: rest,
-                start: number.end,
-                end,
-                pos: None,
-            };
-            w += 1;
-            r += 1;
-        }
-    }
-    if w != r {
-        tokens.copy_within(r..n, w);
-    }
-    tokens.truncate(w + (n - r));
-}
-
 impl Piece for jieba_rs::Tag<'_> {
     fn word(&self) -> &str {
         self.word
