@@ -139,3 +139,55 @@ fn forced_encoding_and_too_large() {
     assert_eq!(records(&out.stdout)[0]["error"]["kind"], "too_large");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn screen_table_csv_and_jsonl() {
+    let dir = root().join("corpora/synthetic");
+    let files: Vec<PathBuf> = [
+        "assess-balanced.txt",
+        "assess-heavy.txt",
+        "assess-residue.txt",
+    ]
+    .iter()
+    .map(|f| dir.join(f))
+    .collect();
+    let out = bin()
+        .args(["screen", "--sort", "score"])
+        .args(&files)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines.len(), 4, "{table}");
+    assert!(lines[0].starts_with("文档"));
+    // Lowest score first: the achievement-heavy report, the balanced one last.
+    assert!(
+        lines[1].contains("assess-heavy.txt") && lines[1].contains("achievement_heavy"),
+        "{table}"
+    );
+    assert!(lines[3].contains("assess-balanced.txt"), "{table}");
+    let out = bin()
+        .args(["screen", "--format", "csv", "--bom", "--only-flagged"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("\u{feff}id,genre,chars,achievement_share"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3, "balanced report has no flag: {csv}");
+    let out = bin()
+        .args(["screen", "--format", "jsonl"])
+        .args(&files)
+        .output()
+        .unwrap();
+    let r = records(&out.stdout);
+    assert_eq!(r.len(), 3);
+    assert!(r[1]["assessment"]["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "achievement_heavy"));
+}

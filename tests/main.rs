@@ -1,5 +1,6 @@
 //! One integration-test binary; a module per theme.
 
+mod assess;
 #[cfg(feature = "cli")]
 mod cli;
 mod figures;

@@ -391,7 +391,10 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             evidence: ev,
         });
     }
-    if !problems.is_empty() && generic_ratio >= cfg.max_generic_problem_share {
+    if is_report(inp.genre)
+        && !problems.is_empty()
+        && generic_ratio >= cfg.max_generic_problem_share
+    {
         let examples: Vec<String> = inp
             .problems
             .iter()

@@ -23,6 +23,8 @@ struct Cli {
 enum Cmd {
     /// Analyse documents and write one JSON Lines record per document (schema shuzhi/1).
     Analyze(Common),
+    /// A verdict per document: genre, role shares, score and flags.
+    Screen(ScreenArgs),
     /// Score roles against gold JSON Lines (ANNOTATION.md format): per-role P/R/F1, macro-F1, confusion.
     Eval(EvalArgs),
     /// Fit the role model (data/role_model.tsv) on gold documents; with --cv,
@@ -102,6 +104,260 @@ fn run_eval(a: EvalArgs) -> anyhow::Result<ExitCode> {
         print!("{r}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Args)]
+struct ScreenArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// Start CSV output with a UTF-8 byte-order mark, for Excel.
+    #[arg(long)]
+    bom: bool,
+    /// Only documents with at least one flag (and the ones that could not be read).
+    #[arg(long)]
+    only_flagged: bool,
+    /// Order of the rows (default: input order).
+    #[arg(long, value_enum)]
+    sort: Option<SortKey>,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum Format {
+    Table,
+    Csv,
+    Jsonl,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum SortKey {
+    /// Lowest score first: the reports to read first.
+    Score,
+    /// By id.
+    Id,
+}
+
+/// Display width in a terminal: CJK and full-width characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| {
+            let u = c as u32;
+            if (0x1100..=0x115F).contains(&u)
+                || (0x2E80..=0xA4CF).contains(&u)
+                || (0xAC00..=0xD7A3).contains(&u)
+                || (0xF900..=0xFAFF).contains(&u)
+                || (0xFE30..=0xFE4F).contains(&u)
+                || (0xFF00..=0xFF60).contains(&u)
+                || (0xFFE0..=0xFFE6).contains(&u)
+                || (0x20000..=0x3FFFD).contains(&u)
+            {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    let mut out = s.to_owned();
+    out.extend(std::iter::repeat_n(' ', w.saturating_sub(width(s))));
+    out
+}
+
+/// One row of the screening table.
+struct Row {
+    id: String,
+    genre: String,
+    chars: String,
+    shares: [String; 5],
+    score: Option<u8>,
+    flags: String,
+    error: String,
+}
+
+fn row(r: &Result<Analysis, ErrorRecord>) -> Row {
+    match r {
+        Ok(a) => {
+            let asm = a.assessment.as_ref();
+            let sh = asm.map(|x| x.shares).unwrap_or_default();
+            let f = |x: f64| format!("{:.1}", x * 100.0);
+            let mut codes: Vec<&str> = asm
+                .map(|x| x.flags.iter().map(|f| f.code.as_str()).collect())
+                .unwrap_or_default();
+            codes.dedup();
+            Row {
+                id: a.id.clone(),
+                genre: a.genre.as_str().to_owned(),
+                chars: a.chars.to_string(),
+                shares: [
+                    f(sh.achievement),
+                    f(sh.problem),
+                    f(sh.cause),
+                    f(sh.commitment),
+                    f(sh.other),
+                ],
+                score: asm.map(|x| x.score.total),
+                flags: codes.join(" "),
+                error: String::new(),
+            }
+        }
+        Err(e) => Row {
+            id: e.id.clone(),
+            genre: String::new(),
+            chars: String::new(),
+            shares: Default::default(),
+            score: None,
+            flags: String::new(),
+            error: format!("{}: {}", e.error.kind, e.error.message),
+        },
+    }
+}
+
+fn run_screen(a: ScreenArgs) -> anyhow::Result<ExitCode> {
+    let c = &a.common;
+    let an = build_analyzer(c)?;
+    let mut tally = Tally {
+        docs: 0,
+        failed: Vec::new(),
+    };
+    let mut recs: Vec<Result<Analysis, ErrorRecord>> = Vec::new();
+    let res = drive(c, &an, &mut |ev| {
+        if let Event::Record(o) = ev {
+            match o {
+                Out::Ok(v) => {
+                    tally.docs += v.len();
+                    recs.extend(v.into_iter().map(Ok));
+                }
+                Out::Err(e) => {
+                    tally.docs += 1;
+                    tally.failed.push((
+                        e.id.clone(),
+                        format!("{}: {}", e.error.kind, e.error.message),
+                    ));
+                    recs.push(Err(e));
+                }
+            }
+        }
+        Ok(())
+    });
+    if a.only_flagged {
+        recs.retain(|r| match r {
+            Ok(x) => x.assessment.as_ref().is_some_and(|s| !s.flags.is_empty()),
+            Err(_) => true,
+        });
+    }
+    match a.sort {
+        Some(SortKey::Score) => recs.sort_by_key(|r| match r {
+            Ok(x) => (0, x.assessment.as_ref().map_or(0, |s| s.score.total)),
+            Err(_) => (1, 0),
+        }),
+        Some(SortKey::Id) => recs.sort_by(|x, y| {
+            let id = |r: &Result<Analysis, ErrorRecord>| match r {
+                Ok(a) => a.id.clone(),
+                Err(e) => e.id.clone(),
+            };
+            id(x).cmp(&id(y))
+        }),
+        None => {}
+    }
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let out: std::io::Result<()> = (|| {
+        match a.format {
+            Format::Jsonl => {
+                for r in &recs {
+                    match r {
+                        Ok(x) => serde_json::to_writer(&mut w, x)?,
+                        Err(e) => serde_json::to_writer(&mut w, e)?,
+                    }
+                    w.write_all(b"\n")?;
+                }
+            }
+            Format::Csv => {
+                if a.bom {
+                    w.write_all("\u{feff}".as_bytes())?;
+                }
+                let mut cw = csv::Writer::from_writer(&mut w);
+                cw.write_record([
+                    "id",
+                    "genre",
+                    "chars",
+                    "achievement_share",
+                    "problem_share",
+                    "cause_share",
+                    "commitment_share",
+                    "other_share",
+                    "score",
+                    "flags",
+                    "error",
+                ])?;
+                for r in &recs {
+                    let x = row(r);
+                    let mut v = vec![x.id, x.genre, x.chars];
+                    v.extend(x.shares);
+                    v.push(x.score.map(|s| s.to_string()).unwrap_or_default());
+                    v.push(x.flags);
+                    v.push(x.error);
+                    cw.write_record(&v)?;
+                }
+                cw.flush()?;
+            }
+            Format::Table => {
+                let rows: Vec<Row> = recs.iter().map(row).collect();
+                let head = [
+                    "文档", "体裁", "字数", "成绩%", "问题%", "原因%", "措施%", "其他%", "得分",
+                    "标记",
+                ];
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|x| {
+                        let mut v = vec![x.id.clone(), x.genre.clone(), x.chars.clone()];
+                        v.extend(x.shares.iter().cloned());
+                        v.push(x.score.map(|s| s.to_string()).unwrap_or_default());
+                        v.push(if x.error.is_empty() {
+                            x.flags.clone()
+                        } else {
+                            x.error.clone()
+                        });
+                        v
+                    })
+                    .collect();
+                let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
+                for r in &cells {
+                    for (i, c) in r.iter().enumerate().take(widths.len() - 1) {
+                        widths[i] = widths[i].max(width(c));
+                    }
+                }
+                let line = |w: &mut dyn Write, v: &[String]| -> std::io::Result<()> {
+                    let n = v.len();
+                    let s: Vec<String> = v
+                        .iter()
+                        .enumerate()
+                        .map(|(i, c)| {
+                            if i + 1 == n {
+                                c.clone()
+                            } else {
+                                pad(c, widths[i])
+                            }
+                        })
+                        .collect();
+                    writeln!(w, "{}", s.join("  ").trim_end())
+                };
+                line(
+                    &mut w,
+                    &head.iter().map(|h| (*h).to_owned()).collect::<Vec<_>>(),
+                )?;
+                for r in &cells {
+                    line(&mut w, r)?;
+                }
+            }
+        }
+        w.flush()
+    })();
+    finish(c, res.and(out), &tally)
 }
 
 #[derive(Args)]
@@ -270,8 +526,14 @@ fn jsonl_line(an: &Analyzer, n: usize, line: &str) -> Out {
     Out::Ok(v)
 }
 
-fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
-    let cfg = load_config(&c)?;
+/// What the driver hands to a sink: a record, or a point to flush at.
+enum Event {
+    Record(Out),
+    Flush,
+}
+
+fn build_analyzer(c: &Common) -> anyhow::Result<Analyzer> {
+    let cfg = load_config(c)?;
     let an = Analyzer::builder()
         .config(cfg)
         .build()
@@ -282,89 +544,90 @@ fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
             .build_global()
             .ok();
     }
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let mut tally = Tally {
-        docs: 0,
-        failed: Vec::new(),
-    };
+    Ok(an)
+}
+
+/// Reads every input of `c` in order, analyses in parallel batches, and
+/// hands each record to `sink` in input order.
+fn drive(
+    c: &Common,
+    an: &Analyzer,
+    sink: &mut dyn FnMut(Event) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let chunk = rayon::current_num_threads() * 4;
-    let res: std::io::Result<()> = (|| {
-        if c.input_jsonl {
-            for p in &c.paths {
-                let reader: Box<dyn BufRead> = if p == "-" {
-                    Box::new(std::io::BufReader::new(std::io::stdin()))
-                } else {
-                    match std::fs::File::open(p) {
-                        Ok(f) => Box::new(std::io::BufReader::new(f)),
-                        Err(e) => {
-                            let err =
-                                Error::with_source(ErrorKind::Io, format!("cannot open {p}"), e);
-                            write_out(
-                                &mut w,
-                                Out::Err(ErrorRecord::new(p.clone(), &err)),
-                                &mut tally,
-                            )?;
-                            continue;
-                        }
+    if c.input_jsonl {
+        for p in &c.paths {
+            let reader: Box<dyn BufRead> = if p == "-" {
+                Box::new(std::io::BufReader::new(std::io::stdin()))
+            } else {
+                match std::fs::File::open(p) {
+                    Ok(f) => Box::new(std::io::BufReader::new(f)),
+                    Err(e) => {
+                        let err = Error::with_source(ErrorKind::Io, format!("cannot open {p}"), e);
+                        sink(Event::Record(Out::Err(ErrorRecord::new(p.clone(), &err))))?;
+                        continue;
                     }
-                };
-                let mut lines = reader.lines().enumerate();
-                loop {
-                    let mut batch = Vec::with_capacity(chunk);
-                    for (i, l) in lines.by_ref() {
-                        let l = l?;
-                        if l.trim().is_empty() {
-                            continue;
-                        }
-                        batch.push((i + 1, l));
-                        if batch.len() >= chunk {
-                            break;
-                        }
+                }
+            };
+            let mut lines = reader.lines().enumerate();
+            loop {
+                let mut batch = Vec::with_capacity(chunk);
+                for (i, l) in lines.by_ref() {
+                    let l = l?;
+                    if l.trim().is_empty() {
+                        continue;
                     }
-                    if batch.is_empty() {
+                    batch.push((i + 1, l));
+                    if batch.len() >= chunk {
                         break;
                     }
-                    let outs: Vec<Out> = batch
-                        .par_iter()
-                        .map(|(n, l)| jsonl_line(&an, *n, l))
-                        .collect();
-                    for o in outs {
-                        write_out(&mut w, o, &mut tally)?;
-                    }
-                    w.flush()?;
                 }
-            }
-        } else {
-            let mut files = Vec::new();
-            for p in &c.paths {
-                if p == "-" {
-                    let bytes = shuzhi_read_stdin(an.config().max_document_bytes);
-                    let o = match bytes.and_then(|b| an.analyze_bytes(&b, "-")) {
-                        Ok(v) => Out::Ok(v),
-                        Err(e) => Out::Err(ErrorRecord::new("-", &e)),
-                    };
-                    write_out(&mut w, o, &mut tally)?;
-                } else {
-                    collect(Path::new(p), &mut files);
+                if batch.is_empty() {
+                    break;
                 }
-            }
-            for batch in files.chunks(chunk) {
                 let outs: Vec<Out> = batch
                     .par_iter()
-                    .map(|p| match an.analyze_path(p) {
-                        Ok(v) => Out::Ok(v),
-                        Err(e) => Out::Err(ErrorRecord::new(p.to_string_lossy(), &e)),
-                    })
+                    .map(|(n, l)| jsonl_line(an, *n, l))
                     .collect();
                 for o in outs {
-                    write_out(&mut w, o, &mut tally)?;
+                    sink(Event::Record(o))?;
                 }
-                w.flush()?;
+                sink(Event::Flush)?;
             }
         }
-        w.flush()
-    })();
+    } else {
+        let mut files = Vec::new();
+        for p in &c.paths {
+            if p == "-" {
+                let bytes = shuzhi_read_stdin(an.config().max_document_bytes);
+                let o = match bytes.and_then(|b| an.analyze_bytes(&b, "-")) {
+                    Ok(v) => Out::Ok(v),
+                    Err(e) => Out::Err(ErrorRecord::new("-", &e)),
+                };
+                sink(Event::Record(o))?;
+            } else {
+                collect(Path::new(p), &mut files);
+            }
+        }
+        for batch in files.chunks(chunk) {
+            let outs: Vec<Out> = batch
+                .par_iter()
+                .map(|p| match an.analyze_path(p) {
+                    Ok(v) => Out::Ok(v),
+                    Err(e) => Out::Err(ErrorRecord::new(p.to_string_lossy(), &e)),
+                })
+                .collect();
+            for o in outs {
+                sink(Event::Record(o))?;
+            }
+            sink(Event::Flush)?;
+        }
+    }
+    Ok(())
+}
+
+/// Summary on stderr and the exit status, as DESIGN.md says.
+fn finish(c: &Common, res: std::io::Result<()>, tally: &Tally) -> anyhow::Result<ExitCode> {
     if let Err(e) = res {
         if e.kind() == std::io::ErrorKind::BrokenPipe {
             return Ok(ExitCode::SUCCESS);
@@ -386,6 +649,22 @@ fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
+    let an = build_analyzer(&c)?;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let mut tally = Tally {
+        docs: 0,
+        failed: Vec::new(),
+    };
+    let res = drive(&c, &an, &mut |ev| match ev {
+        Event::Record(o) => write_out(&mut w, o, &mut tally),
+        Event::Flush => w.flush(),
+    })
+    .and_then(|()| w.flush());
+    finish(&c, res, &tally)
 }
 
 fn shuzhi_read_stdin(max: u64) -> shuzhi::Result<Vec<u8>> {
@@ -415,6 +694,7 @@ fn main() -> ExitCode {
     };
     let r = match cli.cmd {
         Cmd::Analyze(c) => run_analyze(c),
+        Cmd::Screen(a) => run_screen(a),
         Cmd::Eval(a) => run_eval(a),
         Cmd::TrainRoles(a) => run_train(a),
     };

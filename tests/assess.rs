@@ -1,0 +1,135 @@
+//! Screening verdicts on short reports written for these tests
+//! (`corpora/synthetic/assess-*.txt`).
+
+use shuzhi::{Analysis, Analyzer, Assessment};
+use std::path::PathBuf;
+
+fn analyze(name: &str) -> Analysis {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpora/synthetic")
+        .join(name);
+    Analyzer::new().analyze_path(p).unwrap().remove(0)
+}
+
+fn codes(a: &Assessment) -> Vec<&str> {
+    a.flags.iter().map(|f| f.code.as_str()).collect()
+}
+
+fn check_flags(a: &Analysis) {
+    let asm = a.assessment.as_ref().unwrap();
+    for f in &asm.flags {
+        assert!(f.evidence.iter().all(|&i| i < a.sentences.len()), "{f:?}");
+        assert!(
+            f.message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "{f:?}"
+        );
+    }
+    let sum = asm.score.balance.points
+        + asm.score.concreteness.points
+        + asm.score.causes.points
+        + asm.score.commitments.points
+        + asm.score.residue.points;
+    assert!(
+        (sum - f64::from(asm.score.total)).abs() <= 1.0,
+        "{:?}",
+        asm.score
+    );
+}
+
+#[test]
+fn template_residue_with_positions() {
+    let a = analyze("assess-residue.txt");
+    let text = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("corpora/synthetic/assess-residue.txt"),
+    )
+    .unwrap();
+    let asm = a.assessment.as_ref().unwrap();
+    assert!(codes(asm).contains(&"template_residue"), "{:?}", asm.flags);
+    let found: Vec<&str> = asm.residue.iter().map(|r| r.text.as_str()).collect();
+    for want in ["20__年", "xx次", "某某"] {
+        assert!(found.contains(&want), "{want} not in {found:?}");
+    }
+    assert!(found.iter().any(|t| t.starts_with("XX")), "{found:?}");
+    for r in &asm.residue {
+        assert_eq!(&text[r.span.range()], r.text);
+        let s = r.sentence.unwrap();
+        assert!(a.sentences[s].span.start <= r.span.start && r.span.end <= a.sentences[s].span.end);
+    }
+    let flag = asm
+        .flags
+        .iter()
+        .find(|f| f.code == "template_residue")
+        .unwrap();
+    assert!(flag.message.contains("模板"));
+    check_flags(&a);
+}
+
+#[test]
+fn a_balanced_report_gets_no_balance_flags() {
+    let a = analyze("assess-balanced.txt");
+    let asm = a.assessment.as_ref().unwrap();
+    let c = codes(asm);
+    for bad in [
+        "achievement_heavy",
+        "generic_problems",
+        "no_cause_analysis",
+        "vague_commitments",
+        "no_problem_section",
+        "template_residue",
+    ] {
+        assert!(!c.contains(&bad), "{bad} in {:?}", asm.flags);
+    }
+    assert!(asm.doc.has_problem_section && asm.doc.has_cause_analysis && asm.doc.has_next_steps);
+    assert!(!asm.doc.achievement_heavy);
+    assert!(asm.score.total >= 70, "{:?}", asm.score);
+    check_flags(&a);
+}
+
+#[test]
+fn an_achievement_heavy_report_with_one_stock_problem() {
+    let a = analyze("assess-heavy.txt");
+    let asm = a.assessment.as_ref().unwrap();
+    let c = codes(asm);
+    assert!(c.contains(&"achievement_heavy"), "{:?}", asm.flags);
+    assert!(c.contains(&"generic_problems"), "{:?}", asm.flags);
+    let stock = a
+        .sentences
+        .iter()
+        .position(|s| s.text == "理论学习不够深入。")
+        .unwrap();
+    let g = asm
+        .flags
+        .iter()
+        .find(|f| f.code == "generic_problems")
+        .unwrap();
+    assert_eq!(g.evidence, [stock]);
+    let h = asm
+        .flags
+        .iter()
+        .find(|f| f.code == "achievement_heavy")
+        .unwrap();
+    assert!(h.evidence.contains(&stock));
+    assert!(h.message.contains("三分之一"), "{}", h.message);
+    assert!(asm.doc.achievement_heavy);
+    let balanced = analyze("assess-balanced.txt");
+    assert!(asm.score.total < balanced.assessment.unwrap().score.total);
+    check_flags(&a);
+}
+
+#[test]
+fn flags_on_the_real_corpus_point_at_real_sentences() {
+    let an = Analyzer::new();
+    for dir in ["corpora/seeds", "corpora/written"] {
+        let d = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir);
+        for e in std::fs::read_dir(d).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                for a in an.analyze_path(&p).unwrap() {
+                    check_flags(&a);
+                }
+            }
+        }
+    }
+}
