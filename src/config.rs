@@ -32,9 +32,6 @@ pub struct Config {
     /// share (潜江 2015: 问题和原因 ≥ 1500 of 3000字, i.e. 0.5; DOMAIN.md §0).
     /// Off by default.
     pub min_problem_cause_share: Option<f64>,
-    /// Next steps should take at most this share (default 0.2: writing
-    /// guides' "下一步 ≈ 1/5"; 潜江's 700 of 3000字 is 0.23).
-    pub max_next_steps_share: f64,
     /// `achievement_heavy` needs at least this achievement share (default 0.2).
     pub heavy_min_achievement_share: f64,
     /// `achievement_heavy` when problems and causes take less than this
@@ -64,7 +61,6 @@ impl Default for Config {
             encoding: None,
             min_problem_share: 1.0 / 3.0,
             min_problem_cause_share: None,
-            max_next_steps_share: 0.2,
             heavy_min_achievement_share: 0.2,
             heavy_ratio: 0.35,
             heavy_ratio_generic: 0.5,

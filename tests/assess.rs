@@ -133,3 +133,32 @@ fn flags_on_the_real_corpus_point_at_real_sentences() {
         }
     }
 }
+
+#[test]
+fn the_stricter_rule_of_a_config_file_applies() {
+    // 潜江: problems and causes at least half of the report.
+    let cfg: shuzhi::Config = serde_json::from_str(r#"{"min_problem_cause_share": 0.5}"#).unwrap();
+    let an = Analyzer::builder().config(cfg).build().unwrap();
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpora/written/w13_bailu-jiedao-dangjian-shuzhi.txt");
+    let strict = an.analyze_path(&p).unwrap().remove(0).assessment.unwrap();
+    let default = Analyzer::new()
+        .analyze_path(&p)
+        .unwrap()
+        .remove(0)
+        .assessment
+        .unwrap();
+    let pc = strict.shares.problem + strict.shares.cause;
+    assert!(pc < 0.5, "{:?}", strict.shares);
+    assert!(strict.doc.achievement_heavy);
+    let f = strict
+        .flags
+        .iter()
+        .find(|f| f.code == "achievement_heavy")
+        .unwrap();
+    assert!(f.message.contains("不足50%"), "{}", f.message);
+    assert!(
+        !default.doc.achievement_heavy
+            || default.flags.iter().all(|f| !f.message.contains("不足50%"))
+    );
+}

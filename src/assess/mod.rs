@@ -304,7 +304,11 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
     } else {
         cfg.heavy_ratio
     };
-    let achievement_heavy = sh.achievement >= cfg.heavy_min_achievement_share && ratio < limit;
+    let strict = cfg
+        .min_problem_cause_share
+        .is_some_and(|m| is_report(inp.genre) && pc < m);
+    let achievement_heavy =
+        sh.achievement >= cfg.heavy_min_achievement_share && (ratio < limit || strict);
     let doc = DocLabels {
         has_problem_section,
         has_cause_analysis,
@@ -375,6 +379,12 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 "；问题查摆篇幅仅占全文{}，低于三分之一的常见要求",
                 pct(sh.problem)
             ));
+        }
+        if let Some(m) = cfg
+            .min_problem_cause_share
+            .filter(|m| is_report(inp.genre) && pc < *m)
+        {
+            msg.push_str(&format!("；问题和原因合计不足{}", pct(m)));
         }
         if generic_ratio >= 0.5 && !problems.is_empty() {
             msg.push_str("，且问题多为泛泛表述");
@@ -482,7 +492,7 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             evidence: formulaic.empty_pledges.clone(),
         });
     }
-    flags.sort_by(|a, b| b.severity.cmp(&a.severity));
+    flags.sort_by_key(|f| std::cmp::Reverse(f.severity));
 
     let score = score(
         inp, cfg, &sh, &problems, &generic, &vague, &commits, &residue,

@@ -499,7 +499,7 @@ impl Segmenter {
 
 /// Bytes of text segmented per jieba call: small enough that jieba's output
 /// is still in cache when it is converted and its numbers joined.
-const CHUNK_BYTES: usize = 1 << 15;
+const CHUNK_BYTES: usize = 1 << 14;
 
 /// Split `text` into pieces of about [`CHUNK_BYTES`], each ending just after
 /// a `\n` (or at the end of the text), with their byte offsets. jieba never
