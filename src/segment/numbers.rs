@@ -117,36 +117,53 @@ fn kind(s: &str) -> Kind {
     }
 }
 
-/// The characters a number can start with, as a bitmap over the Basic
-/// Multilingual Plane: ASCII and full-width digits and Chinese numerals.
-static NUMBER_START: [u64; 1024] = {
+/// A set of characters as a bitmap over the Basic Multilingual Plane.
+type CharMap = [u64; 1024];
+
+/// The map of digits and Chinese numerals, and with `separators` also of
+/// decimal points, thousands separators and percent signs.
+const fn char_map(separators: bool) -> CharMap {
     let mut map = [0u64; 1024];
     let mut c = 0;
     while c < 0x1_0000 {
         if let Some(ch) = char::from_u32(c) {
-            if is_digit(ch) || is_cn_numeral(ch) {
+            let separator = matches!(ch, ',' | '，' | '.' | '．' | '%' | '％' | '‰' | '‱');
+            if is_digit(ch) || is_cn_numeral(ch) || (separators && separator) {
                 map[(c >> 6) as usize] |= 1 << (c & 63);
             }
         }
         c += 1;
     }
     map
-};
+}
 
-/// Whether a token could start a number: one bitmap lookup on its first
-/// character, since this runs on every token.
+/// The characters a number can start with: ASCII and full-width digits and
+/// Chinese numerals.
+static NUMBER_START: CharMap = char_map(false);
+
+/// The characters the token after a number's first token can start with if
+/// the two are to be joined: digits, numerals, separators, percent signs.
+static NUMBER_CONTINUE: CharMap = char_map(true);
+
+/// Whether the first character of `s` is in `map`: a few instructions,
+/// since this runs on every token. Every character in the maps is ASCII
+/// or three bytes long in UTF-8.
+#[inline]
+fn starts_with_one_of(map: &CharMap, s: &str) -> bool {
+    let c = match *s.as_bytes() {
+        [b, ..] if b < 0x80 => u32::from(b),
+        [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
+            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+        }
+        _ => return false,
+    };
+    map[(c >> 6) as usize] >> (c & 63) & 1 == 1
+}
+
+/// Whether a token could start a number.
 #[inline]
 pub(super) fn may_start_number(s: &str) -> bool {
-    match *s.as_bytes() {
-        [b, ..] if b < 0x80 => b.is_ascii_digit(),
-        // All the characters sought are three bytes long in UTF-8.
-        [b0, b1, b2, ..] if b0 & 0xF0 == 0xE0 => {
-            let c =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            NUMBER_START[(c >> 6) as usize] >> (c & 63) & 1 == 1
-        }
-        _ => false,
-    }
+    starts_with_one_of(&NUMBER_START, s)
 }
 
 /// What number joining needs from a token of jieba's output.
@@ -199,6 +216,12 @@ impl<'a> Number<'a> {
     /// The number starting at `pieces[i]`, if it spans more than that token.
     pub(super) fn at<P: Piece>(chunk: &'a str, pieces: &[P], i: usize) -> Option<Number<'a>> {
         let first = pieces.get(i)?;
+        // Most tokens that start with a digit or numeral are whole already
+        // (`2019` before `年`, `一些`): one look at the next token's first
+        // character tells.
+        if !starts_with_one_of(&NUMBER_CONTINUE, pieces.get(i + 1)?.word()) {
+            return None;
+        }
         let (next, peel) = match kind(first.word()) {
             Kind::Arabic { int, point, pct } => arabic_end(pieces, i, int, point, pct),
             Kind::Chinese => chinese_end(pieces, i),
