@@ -58,7 +58,7 @@ impl RoleModel {
     fn logits(&self, feats: &[(String, f32)]) -> [f32; N] {
         let mut z = self.bias;
         for (f, v) in feats {
-            if let Some(w) = self.weights.get(f) {
+            if let Some(w) = self.weights.get(f.as_str()) {
                 for k in 0..N {
                     z[k] += w[k] * v;
                 }
@@ -70,6 +70,21 @@ impl RoleModel {
     /// Role probabilities for one sentence's features.
     pub(crate) fn probabilities(&self, feats: &[(String, f32)]) -> [f32; N] {
         softmax(self.logits(feats))
+    }
+
+    /// Role probabilities for features named without allocation.
+    pub(crate) fn probabilities_of(&self, feats: &[(super::role::Feat, f32)]) -> [f32; N] {
+        let mut z = self.bias;
+        let mut name = String::with_capacity(32);
+        for (f, v) in feats {
+            f.write_name(&mut name);
+            if let Some(w) = self.weights.get(name.as_str()) {
+                for k in 0..N {
+                    z[k] += w[k] * v;
+                }
+            }
+        }
+        softmax(z)
     }
 
     /// The model as TSV, features sorted, so a retrained file diffs cleanly.

@@ -59,27 +59,68 @@ fn idx(r: Role) -> usize {
     r as usize
 }
 
+/// A feature of the learned layer, named without allocating.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Feat {
+    /// A rule's contribution to a role: `achievement:了`, `commitment:section`.
+    Rule(Role, &'static str),
+    /// A flag: `remedy`, `question`, `short`.
+    Flag(&'static str),
+    /// A per-role quantity: `share:problem`, `lex:achievement`, `score:cause`.
+    Of(&'static str, Role),
+}
+
+impl Feat {
+    /// Writes the feature's name (as in `data/role_model.tsv`) into `buf`.
+    pub(crate) fn write_name(self, buf: &mut String) {
+        buf.clear();
+        match self {
+            Feat::Rule(r, k) => {
+                buf.push_str(r.as_str());
+                buf.push(':');
+                buf.push_str(k);
+            }
+            Feat::Flag(k) => buf.push_str(k),
+            Feat::Of(k, r) => {
+                buf.push_str(k);
+                buf.push(':');
+                buf.push_str(r.as_str());
+            }
+        }
+    }
+
+    /// The feature's name.
+    pub(crate) fn name(self) -> String {
+        let mut b = String::new();
+        self.write_name(&mut b);
+        b
+    }
+}
+
 /// Scores and the cues behind them, for one sentence.
 #[derive(Debug, Default, Clone)]
 struct Scores {
     s: [f32; N],
     cues: [Vec<String>; N],
-    /// Every contribution as a named feature for the learned layer.
-    feats: Vec<(String, f32)>,
+    /// Every contribution as a feature for the learned layer.
+    feats: Vec<(Feat, f32)>,
     /// Lexicon cue weight per role.
     lex: [f32; N],
 }
 
 impl Scores {
-    fn add(&mut self, r: Role, w: f32, cue: impl Into<String>) {
+    fn add(&mut self, r: Role, w: f32, cue: &'static str) {
+        self.add_shown(r, w, cue, cue);
+    }
+
+    /// A contribution whose feature is `kind` and whose cue, as shown in
+    /// the output, is `shown` (`section:问题` enters the layer as `section`).
+    fn add_shown(&mut self, r: Role, w: f32, kind: &'static str, shown: &str) {
         self.s[idx(r)] += w;
-        let c = cue.into();
-        // `section:问题` and the like enter the learned layer by kind only.
-        let kind = c.split(':').next().unwrap_or(&c);
-        self.feats.push((format!("{}:{}", r.as_str(), kind), w));
+        self.feats.push((Feat::Rule(r, kind), w));
         let v = &mut self.cues[idx(r)];
-        if !v.contains(&c) && v.len() < 8 {
-            v.push(c);
+        if !v.iter().any(|c| c == shown) && v.len() < 8 {
+            v.push(shown.to_owned());
         }
     }
 
@@ -97,19 +138,19 @@ impl Scores {
     }
 
     /// A feature that carries no hand weight of its own.
-    fn flag(&mut self, name: &str, v: f32) {
-        self.feats.push((name.to_owned(), v));
+    fn flag(&mut self, f: Feat, v: f32) {
+        self.feats.push((f, v));
     }
 
     /// The features for the learned layer: every contribution, the flags,
     /// and the hand scores themselves.
-    fn features(&self) -> Vec<(String, f32)> {
+    fn features(&self) -> Vec<(Feat, f32)> {
         let mut f = self.feats.clone();
         for r in Role::ALL {
             if self.lex[idx(r)] != 0.0 {
-                f.push((format!("lex:{}", r.as_str()), self.lex[idx(r)].min(8.0)));
+                f.push((Feat::Of("lex", r), self.lex[idx(r)].min(8.0)));
             }
-            f.push((format!("score:{}", r.as_str()), self.s[idx(r)].min(6.0)));
+            f.push((Feat::Of("score", r), self.s[idx(r)].min(6.0)));
         }
         f
     }
@@ -466,19 +507,19 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     if text.contains(['问', '现', '短', '差', '足', '弱', '风', '隐']) && REMEDY.is_match(text)
     {
         sc.s[idx(Role::Problem)] *= 0.5;
-        sc.flag("remedy", 1.0);
+        sc.flag(Feat::Flag("remedy"), 1.0);
     }
     if contrast.is_some() {
-        sc.flag("contrast", 1.0);
+        sc.flag(Feat::Flag("contrast"), 1.0);
     }
     if question {
-        sc.flag("question", 1.0);
+        sc.flag(Feat::Flag("question"), 1.0);
     }
     // No genre indicator: with a handful of documents per genre it would
     // only learn those documents.
     let nchars = text.chars().count();
-    sc.flag("short", if nchars < 16 { 1.0 } else { 0.0 });
-    sc.flag("long", if nchars > 80 { 1.0 } else { 0.0 });
+    sc.flag(Feat::Flag("short"), if nchars < 16 { 1.0 } else { 0.0 });
+    sc.flag(Feat::Flag("long"), if nchars > 80 { 1.0 } else { 0.0 });
     if perf > 0 && dir.is_none() {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
     }
@@ -573,7 +614,7 @@ pub(crate) fn classify(
             ),
         };
         if let Some(Some((r, cue))) = s.section.map(|k| sec_role.get(k).copied().flatten()) {
-            sc.add(r, 1.6, format!("section:{cue}"));
+            sc.add_shown(r, 1.6, "section", &format!("section:{cue}"));
         }
         if let Some((p, r)) = lead {
             if p == s.paragraph {
@@ -670,15 +711,12 @@ pub(crate) fn classify(
         let own = sc.best().1;
         if total >= 1.5 {
             for r in VOTERS {
-                sc.flag(&format!("share:{}", r.as_str()), dist[idx(r)] / total);
+                sc.flag(Feat::Of("share", r), dist[idx(r)] / total);
             }
         }
         if total_before >= 1.5 {
             for r in VOTERS {
-                sc.flag(
-                    &format!("before:{}", r.as_str()),
-                    before[idx(r)] / total_before,
-                );
+                sc.flag(Feat::Of("before", r), before[idx(r)] / total_before);
             }
         }
         if total >= 1.5 && own >= 0.3 {
@@ -692,7 +730,7 @@ pub(crate) fn classify(
         let feats = sc.features();
         let (mut role, mut conf, mut cues) = decide(&mut sc.clone());
         if let Some(m) = model.filter(|m| !m.is_empty()) {
-            let p = m.probabilities(&feats);
+            let p = m.probabilities_of(&feats);
             let best = (0..N)
                 .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                 .unwrap_or(N - 1);
@@ -704,7 +742,7 @@ pub(crate) fn classify(
             }
         }
         if let Some(out) = features_out.as_deref_mut() {
-            out[i] = feats;
+            out[i] = feats.iter().map(|(f, v)| (f.name(), *v)).collect();
         }
         let t = &mut sentences[i];
         t.role = Some(role);
