@@ -272,7 +272,14 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
     });
     // Annotators count a single own-unit problem sentence as a problem
     // passage (ANNOTATION.md: "a passage that states its own unit's problems").
-    let has_problem_section = problem_heading.is_some() || admits || !problems.is_empty();
+    // In a speech one passing sentence is not a passage; in a report, or a
+    // work report's 清醒看到… paragraph, it is.
+    let min_problems = if is_report(inp.genre) || inp.genre == Genre::WorkReport {
+        1
+    } else {
+        2
+    };
+    let has_problem_section = problem_heading.is_some() || admits || problems.len() >= min_problems;
     // Cause talk inside problem sentences counts too (究其原因…).
     let cause_talk = inp.sentences.iter().filter(|s| {
         !s.heading

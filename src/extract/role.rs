@@ -668,6 +668,7 @@ pub(crate) fn classify(
         }
     }
     let mut running = vec![[0f32; N]; sections.len()];
+    let mut neighbour: Vec<(&'static str, Role, f32)> = Vec::new();
     for i in 0..n {
         if sentences[i].heading {
             let t = &mut sentences[i];
@@ -706,8 +707,28 @@ pub(crate) fn classify(
             }
         }
         let total_before: f32 = before.iter().sum();
+        // The sentences right before and after, in the same paragraph or
+        // section: passages of one role run on.
+        for (label, j) in [
+            ("prev", i.checked_sub(1)),
+            ("next", Some(i + 1).filter(|&j| j < n)),
+        ] {
+            if let Some(j) =
+                j.filter(|&j| !sentences[j].heading && sentences[j].section == sentences[i].section)
+            {
+                let t: f32 = votes[j].iter().sum();
+                if t >= 1.0 {
+                    for r in VOTERS {
+                        neighbour.push((label, r, votes[j][idx(r)] / t));
+                    }
+                }
+            }
+        }
         let total: f32 = dist.iter().sum();
         let mut sc = std::mem::take(&mut scores[i]);
+        for (label, r, v) in neighbour.drain(..) {
+            sc.flag(Feat::Of(label, r), v);
+        }
         let own = sc.best().1;
         if total >= 1.5 {
             for r in VOTERS {
