@@ -205,6 +205,26 @@ fn run_file(an: &Analyzer, path: &Path) -> Result<FileRun> {
     })
 }
 
+/// The run of the file a gold document annotates, analysed once per file.
+fn cached_run<'r>(
+    an: &Analyzer,
+    root: &Path,
+    g: &GoldDoc,
+    runs: &'r mut BTreeMap<PathBuf, FileRun>,
+) -> Result<&'r FileRun> {
+    let path = find_file(root, &g.file).ok_or_else(|| {
+        Error::new(
+            ErrorKind::Io,
+            format!("{}: not found under {}", g.file, root.display()),
+        )
+    })?;
+    if !runs.contains_key(&path) {
+        let run = run_file(an, &path)?;
+        runs.insert(path.clone(), run);
+    }
+    Ok(&runs[&path])
+}
+
 /// For each gold sentence: its gold role and the index of the predicted
 /// sentence covering at least half of it (`None` when unaligned).
 fn align(run: &FileRun, g: &GoldDoc) -> Vec<(Role, bool, Option<usize>)> {
@@ -251,16 +271,7 @@ pub(crate) fn samples(
     let mut runs: BTreeMap<PathBuf, FileRun> = BTreeMap::new();
     let mut out = Vec::new();
     for g in gold {
-        let path = find_file(root, &g.file).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Io,
-                format!("{}: not found under {}", g.file, root.display()),
-            )
-        })?;
-        if !runs.contains_key(&path) {
-            runs.insert(path.clone(), run_file(an, &path)?);
-        }
-        let run = &runs[&path];
+        let run = cached_run(an, root, g, &mut runs)?;
         let mut doc = Vec::new();
         for (role, heading, hit) in align(run, g) {
             if let (false, Some(k)) = (heading, hit) {
@@ -369,46 +380,42 @@ fn value_matches(gold: &serde_json::Value, pred: &crate::extract::FigureValue) -
     }
 }
 
+/// Precision, recall and F1 of one role from `gold -> predicted` counts.
+fn role_prf(conf: &BTreeMap<(String, String), usize>, r: Role) -> Prf {
+    let name = r.as_str();
+    let count = |f: &dyn Fn(&str, &str) -> bool| -> usize {
+        conf.iter()
+            .filter(|((g, p), _)| f(g, p))
+            .map(|(_, v)| v)
+            .sum()
+    };
+    let tp = count(&|g, p| g == name && p == name);
+    let fp = count(&|g, p| p == name && g != name);
+    let fn_ = count(&|g, p| g == name && p != name);
+    let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
+    let (precision, recall) = (ratio(tp, tp + fp), ratio(tp, tp + fn_));
+    let f1 = if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    };
+    Prf {
+        precision,
+        recall,
+        f1,
+        support: tp + fn_,
+    }
+}
+
+/// Mean F1 over achievement, problem, cause and commitment.
 fn macro_f1(conf: &BTreeMap<(String, String), usize>) -> f64 {
-    let mut f1s = Vec::new();
-    for r in [
+    let scored = [
         Role::Achievement,
         Role::Problem,
         Role::Cause,
         Role::Commitment,
-    ] {
-        let name = r.as_str();
-        let tp = conf
-            .get(&(name.to_owned(), name.to_owned()))
-            .copied()
-            .unwrap_or(0) as f64;
-        let fp: usize = conf
-            .iter()
-            .filter(|((g, p), _)| p == name && g != name)
-            .map(|(_, v)| v)
-            .sum();
-        let fn_: usize = conf
-            .iter()
-            .filter(|((g, p), _)| g == name && p != name)
-            .map(|(_, v)| v)
-            .sum();
-        let p = if tp + fp as f64 > 0.0 {
-            tp / (tp + fp as f64)
-        } else {
-            0.0
-        };
-        let r = if tp + fn_ as f64 > 0.0 {
-            tp / (tp + fn_ as f64)
-        } else {
-            0.0
-        };
-        f1s.push(if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        });
-    }
-    f1s.iter().sum::<f64>() / f1s.len() as f64
+    ];
+    scored.iter().map(|r| role_prf(conf, *r).f1).sum::<f64>() / scored.len() as f64
 }
 
 /// Scores `an` against gold documents whose files are found under `root`.
@@ -425,16 +432,7 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
     let (mut ftp, mut ffn, mut fvalue, mut fkind) = (0usize, 0usize, 0usize, 0usize);
     let mut fp = 0usize;
     for g in gold {
-        let path = find_file(root, &g.file).ok_or_else(|| {
-            Error::new(
-                ErrorKind::Io,
-                format!("{}: not found under {}", g.file, root.display()),
-            )
-        })?;
-        if !runs.contains_key(&path) {
-            runs.insert(path.clone(), run_file(an, &path)?);
-        }
-        let run = &runs[&path];
+        let run = cached_run(an, root, g, &mut runs)?;
         for (role, heading, hit) in align(run, g) {
             if heading {
                 continue;
@@ -515,58 +513,16 @@ pub fn evaluate(an: &Analyzer, gold: &[GoldDoc], root: &Path) -> Result<EvalRepo
         .filter(|((g, p), _)| g == p)
         .map(|(_, v)| v)
         .sum();
-    let mut roles = BTreeMap::new();
-    let mut f1s = Vec::new();
-    for r in Role::ALL {
-        let name = r.as_str();
-        let tp = conf
-            .get(&(name.to_owned(), name.to_owned()))
-            .copied()
-            .unwrap_or(0);
-        let fp: usize = conf
-            .iter()
-            .filter(|((g, p), _)| p == name && g != name)
-            .map(|(_, v)| v)
-            .sum();
-        let fn_: usize = conf
-            .iter()
-            .filter(|((g, p), _)| g == name && p != name)
-            .map(|(_, v)| v)
-            .sum();
-        let p = if tp + fp > 0 {
-            tp as f64 / (tp + fp) as f64
-        } else {
-            0.0
-        };
-        let rc = if tp + fn_ > 0 {
-            tp as f64 / (tp + fn_) as f64
-        } else {
-            0.0
-        };
-        let f1 = if p + rc > 0.0 {
-            2.0 * p * rc / (p + rc)
-        } else {
-            0.0
-        };
-        if r != Role::Other {
-            f1s.push(f1);
-        }
-        roles.insert(
-            name.to_owned(),
-            Prf {
-                precision: p,
-                recall: rc,
-                f1,
-                support: tp + fn_,
-            },
-        );
-    }
+    let roles: BTreeMap<String, Prf> = Role::ALL
+        .iter()
+        .map(|r| (r.as_str().to_owned(), role_prf(&conf, *r)))
+        .collect();
     Ok(EvalReport {
         documents: gold.len(),
         sentences: total,
         unaligned,
         roles,
-        macro_f1: f1s.iter().sum::<f64>() / f1s.len() as f64,
+        macro_f1: macro_f1(&conf),
         accuracy: if total > 0 {
             correct as f64 / total as f64
         } else {

@@ -388,6 +388,26 @@ impl Segmenter {
     /// ```
     #[must_use]
     pub fn tokens<'a>(&self, text: &'a str) -> Vec<Token<'a>> {
+        if text.len() <= CHUNK_BYTES {
+            // A sentence or a paragraph, the usual case: jieba's vector is
+            // converted in place (the token types have the same layout), so
+            // segmenting allocates no more than jieba does.
+            let mut tokens: Vec<Token<'a>> = self
+                .jieba
+                .cut(text, true)
+                .into_iter()
+                .map(|t| Token {
+                    text: t.word,
+                    start: t.byte_start,
+                    end: t.byte_end,
+                    pos: None,
+                })
+                .collect();
+            numbers::join_in_place(text, &mut tokens);
+            return tokens;
+        }
+        // A long text, in chunks, so that jieba's output for each is still
+        // in cache when it is copied out.
         let mut tokens = Vec::new();
         for (offset, chunk) in chunks(text) {
             let cut = self.jieba.cut(chunk, true);

@@ -185,6 +185,44 @@ impl Piece for jieba_rs::Token<'_> {
     }
 }
 
+impl Piece for Token<'_> {
+    fn word(&self) -> &str {
+        self.text
+    }
+    fn byte_start(&self) -> usize {
+        self.start
+    }
+    fn byte_end(&self) -> usize {
+        self.end
+    }
+}
+
+/// Join the numbers among `tokens`, tokens of `text` without parts of
+/// speech, in place.
+pub(super) fn join_in_place<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
+    let n = tokens.len();
+    // Nothing moves before the first number.
+    let Some(mut r) = tokens.iter().position(|t| may_start_number(t.text)) else {
+        return;
+    };
+    let mut w = r;
+    while let Some(&t) = tokens.get(r) {
+        if may_start_number(t.text) {
+            if let Some(number) = Number::at(text, tokens, r) {
+                // `w <= r`, and the number's tokens have been read.
+                r = number.write(tokens, w);
+                w += 1 + usize::from(number.rest.is_some());
+                continue;
+            }
+        }
+        tokens[w] = t;
+        w += 1;
+        r += 1;
+    }
+    debug_assert!(w <= n);
+    tokens.truncate(w);
+}
+
 impl Piece for jieba_rs::Tag<'_> {
     fn word(&self) -> &str {
         self.word
@@ -247,6 +285,30 @@ impl<'a> Number<'a> {
             rest,
             next,
         })
+    }
+
+    /// Write the number (and the rest of a split token) over `tokens[w..]`,
+    /// which the number's own tokens begin at or after, and return the index
+    /// of the next token to read.
+    fn write(&self, tokens: &mut [Token<'a>], w: usize) -> usize {
+        tokens[w] = Token {
+            text: self.text,
+            start: self.start,
+            end: self.end,
+            pos: None,
+        };
+        match self.rest {
+            Some((rest, end)) => {
+                tokens[w + 1] = Token {
+                    text: rest,
+                    start: self.end,
+                    end,
+                    pos: None,
+                };
+                self.next + 1
+            }
+            None => self.next,
+        }
     }
 
     /// Push the number (and the rest of a split token) onto `tokens`, with

@@ -346,6 +346,27 @@ proptest! {
     }
 }
 
+proptest! {
+    // Each case segments about 50 KB.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn long_texts_segment_like_their_lines(
+        line in "[0-9０-９,，.%万亿一二两三十百千〇年元 a-z\u{4e00}-\u{4e3f}党建三会课。、]{1,40}",
+    ) {
+        // Past CHUNK_BYTES the segmenter works chunk by chunk; the result
+        // must be the lines' own segmentations, end to end.
+        let reps = CHUNK_BYTES / (line.len() + 1) * 3 + 1;
+        let text = format!("{line}\n").repeat(reps);
+        let whole: Vec<&str> = words(&text);
+        let mut by_line = Vec::new();
+        for l in text.split_inclusive('\n') {
+            by_line.extend(words(l));
+        }
+        prop_assert_eq!(whole, by_line);
+    }
+}
+
 /// A plain reading of `n` in Chinese numerals (三千五百万, 一亿零五).
 fn to_chinese(n: u64) -> String {
     const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
