@@ -39,10 +39,7 @@ pub struct Residue {
     pub sentence: Option<usize>,
 }
 
-fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
+use crate::extract::data_lines as lines;
 
 pub(crate) const RESIDUE_FILE: &str = include_str!("../../data/residue.txt");
 pub(crate) const STALE_FILE: &str = include_str!("../../data/stale.txt");
