@@ -304,7 +304,8 @@ pub fn train_roles(
 }
 
 /// Leave-one-document-out cross-validation of the role model on gold
-/// documents: macro-F1 over achievement, problem, cause and commitment.
+/// documents: macro-F1 over achievement, problem, cause and commitment, and
+/// the `gold->predicted` counts.
 ///
 /// # Errors
 ///
@@ -315,7 +316,7 @@ pub fn cross_validate_roles(
     root: &Path,
     l2: f32,
     epochs: usize,
-) -> Result<f64> {
+) -> Result<(f64, BTreeMap<String, usize>)> {
     let docs = samples(an, gold, root)?;
     let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
     for i in 0..docs.len() {
@@ -339,7 +340,8 @@ pub fn cross_validate_roles(
                 .or_default() += 1;
         }
     }
-    Ok(macro_f1(&conf))
+    let f = macro_f1(&conf);
+    Ok((f, conf.into_iter().map(|((g, p), v)| (format!("{g}->{p}"), v)).collect()))
 }
 
 /// Char ranges of gold figures found in order in the text.

@@ -65,7 +65,14 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         for l2 in &a.l2 {
             let f = shuzhi::eval::cross_validate_roles(&an, &gold, &a.root, *l2, a.epochs)
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
+            let (f, conf) = f;
             println!("l2 {l2}: leave-one-document-out macro-F1 {f:.3}");
+            let off: Vec<String> = conf
+                .iter()
+                .filter(|(k, _)| k.split("->").next() != k.split("->").nth(1))
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
+            println!("  errors: {}", off.join(", "));
         }
         return Ok(ExitCode::SUCCESS);
     }

@@ -215,7 +215,9 @@ pub(super) fn join_in_place<'a>(text: &'a str, tokens: &mut Vec<Token<'a>>) {
                 continue;
             }
         }
-        tokens[w] = t;
+        if w != r {
+            tokens[w] = t;
+        }
         w += 1;
         r += 1;
     }
