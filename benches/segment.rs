@@ -1,9 +1,10 @@
 //! Segmentation throughput: bare jieba-rs against `shuzhi::Segmenter` (with
 //! the domain dictionary and number joining) on the same real text.
 //!
-//! The text is the first ~1 MB of the national government work reports
-//! (`../shared/corpora/bulk/gwr-national-1954-2025.jsonl`, or the file named
-//! by `SHUZHI_BENCH_JSONL`), falling back to `corpora/dev/*.txt`.
+//! The text is the first ~1 MB of the national government work reports,
+//! `gwr-national-1954-2025.jsonl`: the file named by `SHUZHI_BENCH_JSONL`,
+//! else `corpora/bulk/`, else `../shared/corpora/bulk/`; failing those,
+//! `corpora/dev/*.txt`.
 //!
 //! ```text
 //! cargo bench --bench segment
@@ -26,11 +27,17 @@ static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(Segmenter::new);
 /// Whole documents, concatenated until the text reaches [`TARGET_BYTES`].
 fn corpus() -> (String, String) {
     let manifest = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let jsonl = std::env::var_os("SHUZHI_BENCH_JSONL")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| manifest.join("../shared/corpora/bulk/gwr-national-1954-2025.jsonl"));
+    let name = "gwr-national-1954-2025.jsonl";
+    let candidates = [
+        std::env::var_os("SHUZHI_BENCH_JSONL").map(PathBuf::from),
+        Some(manifest.join("corpora/bulk").join(name)),
+        Some(manifest.join("../shared/corpora/bulk").join(name)),
+    ];
     let mut text = String::new();
-    if let Ok(lines) = std::fs::read_to_string(&jsonl) {
+    for jsonl in candidates.into_iter().flatten() {
+        let Ok(lines) = std::fs::read_to_string(&jsonl) else {
+            continue;
+        };
         for line in lines.lines() {
             let Ok(record) = serde_json::from_str::<serde_json::Value>(line) else {
                 continue;
@@ -65,8 +72,7 @@ fn corpus() -> (String, String) {
     }
     assert!(
         !text.is_empty(),
-        "no bench text: neither {} nor {}",
-        jsonl.display(),
+        "no bench text: no {name} and nothing in {}",
         dev.display()
     );
     (text, dev.display().to_string())

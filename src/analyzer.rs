@@ -297,8 +297,33 @@ impl Analyzer {
         let clutter = ingest::find_clutter(text, range.clone());
         let mut o = structure::outline(text, range, &clutter, title_hint);
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
-        let bounds: Vec<crate::extract::Bounds> = o
+        // Matching and segmentation read a simplified-character view of the
+        // sentences; offsets are the same, and the output keeps the original.
+        let view: Option<Vec<crate::structure::Sentence>> = o
             .sentences
+            .iter()
+            .any(|s| {
+                matches!(
+                    crate::normalize::simplified(&s.text),
+                    std::borrow::Cow::Owned(_)
+                )
+            })
+            .then(|| {
+                o.sentences
+                    .iter()
+                    .map(|s| {
+                        let mut v = s.clone();
+                        v.text = crate::normalize::simplified(&s.text).into_owned();
+                        v
+                    })
+                    .collect()
+            });
+        let mut view = view;
+        let work: &mut Vec<crate::structure::Sentence> = match view.as_mut() {
+            Some(v) => v,
+            None => &mut o.sentences,
+        };
+        let bounds: Vec<crate::extract::Bounds> = work
             .iter()
             .map(|s| {
                 let toks = self.segmenter.tokens(&s.text);
@@ -306,20 +331,32 @@ impl Analyzer {
             })
             .collect();
         crate::extract::classify(
-            &mut o.sentences,
+            work,
             &o.sections,
             genre,
             &bounds,
             Some(&crate::extract::MODEL),
             features_out,
         );
-        let (problems, causes, commitments) = crate::extract::records(&o.sentences);
+        let (problems, causes, commitments) = crate::extract::records(work);
         let mut figures = Vec::new();
-        for s in &o.sentences {
+        for s in work.iter() {
             figures.extend(
                 self.figures
                     .find(&s.text, s.span.start, s.char_span[0], s.index),
             );
+        }
+        if let Some(v) = view {
+            for (orig, seen) in o.sentences.iter_mut().zip(v) {
+                orig.role = seen.role;
+                orig.cues = seen.cues;
+                orig.confidence = seen.confidence;
+            }
+            for f in &mut figures {
+                if let Some(t) = text.get(f.span[0]..f.span[1]) {
+                    f.text = t.to_owned();
+                }
+            }
         }
         let year = figures
             .iter()

@@ -341,7 +341,12 @@ pub fn cross_validate_roles(
         }
     }
     let f = macro_f1(&conf);
-    Ok((f, conf.into_iter().map(|((g, p), v)| (format!("{g}->{p}"), v)).collect()))
+    Ok((
+        f,
+        conf.into_iter()
+            .map(|((g, p), v)| (format!("{g}->{p}"), v))
+            .collect(),
+    ))
 }
 
 /// Char ranges of gold figures found in order in the text.

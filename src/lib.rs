@@ -30,6 +30,7 @@ mod error;
 pub mod eval;
 mod extract;
 mod ingest;
+mod normalize;
 mod segment;
 mod span;
 mod structure;
