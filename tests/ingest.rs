@@ -177,3 +177,22 @@ fn docx_gives_the_same_sentences_as_its_text() {
     assert_eq!(s[i + 1], "6月底前完成。");
     assert_eq!(s.last().unwrap(), "二、下一步打算");
 }
+
+#[test]
+fn traditional_text_is_analysed_like_simplified() {
+    let an = Analyzer::new();
+    let trad = "二、存在的問題\n我們清醒地看到，工作中還存在不少缺點和錯誤，有些計劃不夠準確。\n三、下一步打算\n今年年底前完成3個支部換屆，實現全覆蓋。";
+    let simp = "二、存在的问题\n我们清醒地看到，工作中还存在不少缺点和错误，有些计划不够准确。\n三、下一步打算\n今年年底前完成3个支部换届，实现全覆盖。";
+    let (t, s) = (an.analyze(trad), an.analyze(simp));
+    let roles = |a: &shuzhi::Analysis| a.sentences.iter().map(|x| x.role).collect::<Vec<_>>();
+    assert_eq!(roles(&t), roles(&s));
+    assert_eq!(
+        t.sentences[1].text,
+        "我們清醒地看到，工作中還存在不少缺點和錯誤，有些計劃不夠準確。"
+    );
+    assert_eq!(t.figures.len(), s.figures.len());
+    for (a, b) in t.figures.iter().zip(&s.figures) {
+        assert_eq!(a.value, b.value);
+        assert_eq!(&trad[a.span[0]..a.span[1]], a.text);
+    }
+}
