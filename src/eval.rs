@@ -9,6 +9,16 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// One gold document (a line of a gold JSON Lines file).
+///
+/// ```
+/// use shuzhi::eval::GoldDoc;
+/// let g: GoldDoc = serde_json::from_str(r#"{"id": "w", "file": "corpora/written/w.txt",
+///   "doc": {"has_problem_section": true},
+///   "sentences": [{"text": "理论学习不够深入。", "heading": false, "role": "problem"}],
+///   "figures": [{"text": "857处", "value": 857, "unit": "处", "kind": "quantity", "approx": "exact"}]}"#).unwrap();
+/// assert_eq!(g.sentences[0].role, shuzhi::Role::Problem);
+/// assert_eq!(g.figures[0].kind, "quantity");
+/// ```
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldDoc {
     /// Document id.
@@ -25,7 +35,7 @@ pub struct GoldDoc {
     pub figures: Vec<GoldFigure>,
 }
 
-/// One gold figure.
+/// One gold figure (see [`GoldDoc`] for an example).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldFigure {
     /// The figure as it stands in the file.
@@ -37,7 +47,8 @@ pub struct GoldFigure {
 }
 
 /// Figure detection against the gold: precision, recall and F1 of real
-/// figures (aligned by overlap), and how often value and kind are right.
+/// figures (aligned by overlap), and how often value and kind are right
+/// (see [`EvalReport`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct FigureScore {
     /// Precision of real figures.
@@ -54,7 +65,7 @@ pub struct FigureScore {
     pub gold: usize,
 }
 
-/// One gold sentence.
+/// One gold sentence (see [`GoldDoc`] for an example).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldSentence {
     /// The sentence exactly as it stands in the file.
@@ -66,7 +77,7 @@ pub struct GoldSentence {
     pub role: Role,
 }
 
-/// Precision, recall and F1 of one role.
+/// Precision, recall and F1 of one role (see [`EvalReport`]).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
 pub struct Prf {
     /// Precision.

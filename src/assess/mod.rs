@@ -46,6 +46,16 @@ impl Shares {
 }
 
 /// The document labels of `ANNOTATION.md`.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let a = Analyzer::new().analyze(
+///     "县教育局党组书记述职报告\n一、主要成效\n全年召开党组会议24次，专题研究党建工作8次。\n全县57所中小学全部完成章程修订。\n二、存在的不足\n理论学习不够深入。",
+/// );
+/// let asm = a.assessment.unwrap();
+/// assert!(asm.doc.has_problem_section);
+/// assert!(asm.doc.achievement_heavy);
+/// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DocLabels {
     /// The document states its own unit's problems.
@@ -59,6 +69,12 @@ pub struct DocLabels {
 }
 
 /// How much a flag matters.
+///
+/// ```
+/// use shuzhi::Severity;
+/// assert!(Severity::Severe > Severity::Warn);
+/// assert_eq!(serde_json::to_string(&Severity::Warn).unwrap(), "\"warn\"");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
@@ -72,6 +88,17 @@ pub enum Severity {
 
 /// A verdict on the document, with a message for the reviewer in Chinese and
 /// the sentences that prove it.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let a = Analyzer::new().analyze(
+///     "县教育局党组书记述职报告\n一、主要成效\n全年召开党组会议24次，专题研究党建工作8次。\n全县57所中小学全部完成章程修订。\n二、存在的不足\n理论学习不够深入。",
+/// );
+/// let asm = a.assessment.unwrap();
+/// let f = asm.flags.iter().find(|f| f.code == "generic_problems").unwrap();
+/// assert_eq!(f.evidence, [5]);
+/// assert!(f.message.contains("泛泛"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Flag {
     /// One of the codes of DESIGN.md (`achievement_heavy`, `generic_problems`…).
@@ -85,6 +112,16 @@ pub struct Flag {
 }
 
 /// One part of the score.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let a = Analyzer::new().analyze(
+///     "县教育局党组书记述职报告\n一、主要成效\n全年召开党组会议24次，专题研究党建工作8次。\n全县57所中小学全部完成章程修订。\n二、存在的不足\n理论学习不够深入。",
+/// );
+/// let asm = a.assessment.unwrap();
+/// assert_eq!(asm.score.causes.points, 0.0);
+/// assert_eq!(asm.score.causes.reason, "没有原因分析");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScorePart {
     /// Points earned.
@@ -96,6 +133,17 @@ pub struct ScorePart {
 }
 
 /// A score from 0 to 100 and its breakdown.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let a = Analyzer::new().analyze(
+///     "县教育局党组书记述职报告\n一、主要成效\n全年召开党组会议24次，专题研究党建工作8次。\n全县57所中小学全部完成章程修订。\n二、存在的不足\n理论学习不够深入。",
+/// );
+/// let asm = a.assessment.unwrap();
+/// let s = &asm.score;
+/// let parts = s.balance.points + s.concreteness.points + s.causes.points + s.commitments.points + s.residue.points;
+/// assert!((parts - f64::from(s.total)).abs() <= 1.0);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Score {
     /// The total, 0 to 100.

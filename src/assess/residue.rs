@@ -10,6 +10,13 @@ use serde::{Deserialize, Serialize};
 use std::sync::LazyLock;
 
 /// What kind of residue.
+///
+/// ```
+/// use shuzhi::{Analyzer, ResidueKind};
+/// let a = Analyzer::new().analyze("20__年，我镇共发展党员xx名，某某村完成整顿。");
+/// let kinds: Vec<ResidueKind> = a.assessment.unwrap().residue.iter().map(|r| r.kind).collect();
+/// assert_eq!(kinds, [ResidueKind::Blank, ResidueKind::Placeholder, ResidueKind::Someone]);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ResidueKind {
@@ -26,6 +33,14 @@ pub enum ResidueKind {
 }
 
 /// One piece of template residue, with its position.
+///
+/// ```
+/// use shuzhi::Analyzer;
+/// let text = "坚持以XJP新时代中国特色社会主义思想为指导。";
+/// let r = &Analyzer::new().analyze(text).assessment.unwrap().residue[0];
+/// assert_eq!(r.text, "XJP");
+/// assert_eq!(&text[r.span.range()], "XJP");
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Residue {
     /// What it is.

@@ -10,6 +10,12 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// What kind of clutter a set-aside span is.
+///
+/// ```
+/// use shuzhi::{Analyzer, ClutterKind};
+/// let a = Analyzer::new().analyze("来源：河北日报\n各位代表：\n现在，我代表省人民政府向大会报告工作。");
+/// assert_eq!(a.set_aside[0].kind, ClutterKind::Chrome);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
