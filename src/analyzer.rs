@@ -10,6 +10,19 @@ use crate::structure;
 use std::path::Path;
 use std::sync::Arc;
 
+/// Years written in a title (2020年度…述职报告).
+fn title_years(t: &str) -> impl Iterator<Item = u32> + '_ {
+    t.char_indices().filter_map(move |(i, _)| {
+        let y = t.get(i..i + 4)?;
+        let rest = t.get(i + 4..)?;
+        (y.bytes().all(|b| b.is_ascii_digit())
+            && rest.starts_with('年')
+            && (y.starts_with("19") || y.starts_with("20")))
+        .then(|| y.parse().ok())
+        .flatten()
+    })
+}
+
 /// Builds an [`Analyzer`] with a [`Config`].
 ///
 /// ```
@@ -358,15 +371,27 @@ impl Analyzer {
                 }
             }
         }
+        // The year the document speaks from: its latest date outside plans
+        // and targets (到2035年 is not when a report was written).
         let year = figures
             .iter()
             .filter(|f| f.kind == crate::extract::FigureKind::Date)
+            .filter(|f| {
+                let before = text.get(..f.span[0]).and_then(|t| t.chars().next_back());
+                let after = text.get(f.span[1]..).and_then(|t| t.chars().next());
+                !matches!(before, Some('到' | '至' | '从'))
+                    && !matches!(after, Some('到' | '至'))
+                    && o.sentences
+                        .get(f.sentence)
+                        .is_some_and(|s| s.role != Some(crate::extract::Role::Commitment))
+            })
             .filter_map(|f| match &f.value {
                 crate::extract::FigureValue::Date(d) => {
                     d.get(..4).and_then(|y| y.parse::<u32>().ok())
                 }
                 _ => None,
             })
+            .chain(o.title.as_deref().into_iter().flat_map(title_years))
             .filter(|y| (1949..=2100).contains(y))
             .max();
         let slogan_chars = figures

@@ -162,3 +162,27 @@ fn the_stricter_rule_of_a_config_file_applies() {
             || default.flags.iter().all(|f| !f.message.contains("不足50%"))
     );
 }
+
+#[test]
+fn a_congress_spoken_of_as_current_after_the_next_one_is_stale() {
+    let an = Analyzer::new();
+    let text = |y: u32| {
+        format!("{y}年度个人述职报告\n一年来，我认真学习贯彻党的十八大精神，全年召开支部会议12次。\n到2035年基本实现现代化。")
+    };
+    let stale = |y: u32| {
+        an.analyze(&text(y))
+            .assessment
+            .unwrap()
+            .residue
+            .into_iter()
+            .filter(|r| r.kind == shuzhi::ResidueKind::StaleReference)
+            .map(|r| r.text)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(stale(2020), ["十八大"]);
+    // In 2016 the 18th congress was the current one; a target year is not the report's year.
+    assert!(stale(2016).is_empty());
+    // 十八大以来 is history, not a stale reference.
+    let a = an.analyze("2021年度述职报告\n党的十八大以来，全县党建工作取得长足进步。");
+    assert!(a.assessment.unwrap().residue.is_empty());
+}

@@ -87,7 +87,7 @@ static CONGRESSES: LazyLock<Vec<(&'static str, u32)>> = LazyLock::new(|| {
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?P<blank>(?:20|19)?[_＿]{2,}年?|[_＿]{3,})",
-        r"|(?P<ph>(?:[xX×ｘＸ]{2,3}|[*＊]{2,3})\p{Han}{0,1}|[xX×ｘＸ*＊](?:次|个|名|人|项|件|年|月|日|万|元|%|户|家|期|场|篇|所))",
+        r"|(?P<ph>(?:[xX×ｘＸ]{2,3}|[*＊]{2,3})\p{Han}{0,1}|[xX×ｘＸ*＊](?:次|个|名|人|项|件|年|月|日|万|元|%|户|家|期|场|篇|所|同志|书记|市|县|镇|乡|村))",
         r"|(?P<some>某某)"
     ))
     .expect("valid regex")
@@ -159,8 +159,16 @@ fn stale(_text: &str, sentences: &[Sentence], year: u32, out: &mut Vec<Residue>)
         for s in sentences {
             if let Some(p) = s.text.find(name) {
                 let after = &s.text[p + name.len()..];
-                if after.starts_with("以来") || after.starts_with("前") || after.starts_with("后")
-                {
+                let before: Vec<char> = s.text[..p].chars().rev().take(8).collect();
+                let tail: String = before.into_iter().rev().collect();
+                // Spoken of as the line to study and carry out now:
+                // 学习贯彻党的十八大精神, 十八大精神, 贯彻落实十八大部署.
+                let current = after.starts_with("精神")
+                    || after.starts_with("部署")
+                    || ["学习", "贯彻", "落实", "宣传"]
+                        .iter()
+                        .any(|w| tail.contains(w));
+                if !current || after.starts_with("以来") {
                     continue;
                 }
                 out.push(Residue {
