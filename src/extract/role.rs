@@ -68,6 +68,8 @@ pub(crate) enum Feat {
     Flag(&'static str),
     /// A per-role quantity: `share:problem`, `lex:achievement`, `score:cause`.
     Of(&'static str, Role),
+    /// A word of the sentence, by its hashed bucket: `tok:4711`.
+    Tok(u32),
 }
 
 impl Feat {
@@ -85,6 +87,10 @@ impl Feat {
                 buf.push_str(k);
                 buf.push(':');
                 buf.push_str(r.as_str());
+            }
+            Feat::Tok(h) => {
+                use std::fmt::Write;
+                let _ = write!(buf, "tok:{h}");
             }
         }
     }
@@ -461,8 +467,36 @@ impl Bounds {
     }
 }
 
+/// Words of two or more characters, hashed into 2^16 buckets (FNV-1a).
+fn word_buckets(full: &str, bounds: &Bounds) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, _) in full
+        .char_indices()
+        .skip(1)
+        .chain(std::iter::once((full.len(), ' ')))
+    {
+        if bounds.is.get(i).copied().unwrap_or(true) {
+            let w = &full[start..i];
+            if w.chars().count() >= 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                let mut h: u32 = 0x811c_9dc5;
+                for b in w.bytes() {
+                    h ^= u32::from(b);
+                    h = h.wrapping_mul(0x0100_0193);
+                }
+                out.push(h & 0xffff);
+            }
+            start = i;
+        }
+    }
+    out
+}
+
 fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     let mut sc = Scores::default();
+    for b in word_buckets(full, bounds) {
+        sc.flag(Feat::Tok(b), 1.0);
+    }
     let lex = &*LEXICON;
     let text = strip_item(full);
     let bounds = bounds.shifted(full.len() - text.len());
