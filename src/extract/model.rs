@@ -14,6 +14,9 @@ const N: usize = 5;
 pub(crate) struct RoleModel {
     bias: [f32; N],
     weights: HashMap<String, [f32; N]>,
+    /// Word-bucket weights (`tok:N` rows), indexed by bucket, for lookups
+    /// without building a name.
+    buckets: Vec<[f32; N]>,
 }
 
 /// The embedded model (`data/role_model.tsv`).
@@ -45,6 +48,15 @@ impl RoleModel {
             if name == "__bias__" {
                 m.bias = w;
             } else {
+                if let Some(b) = name
+                    .strip_prefix("tok:")
+                    .and_then(|b| b.parse::<usize>().ok())
+                {
+                    if m.buckets.len() <= b {
+                        m.buckets.resize(b + 1, [0.0; N]);
+                    }
+                    m.buckets[b] = w;
+                }
                 m.weights.insert(name.to_owned(), w);
             }
         }
@@ -77,6 +89,14 @@ impl RoleModel {
         let mut z = self.bias;
         let mut name = String::with_capacity(32);
         for (f, v) in feats {
+            if let super::role::Feat::Tok(b) = f {
+                if let Some(w) = self.buckets.get(*b as usize) {
+                    for k in 0..N {
+                        z[k] += w[k] * v;
+                    }
+                }
+                continue;
+            }
             f.write_name(&mut name);
             if let Some(w) = self.weights.get(name.as_str()) {
                 for k in 0..N {
@@ -182,9 +202,24 @@ pub(crate) fn train(samples: &[Sample], l2: f32, epochs: usize) -> RoleModel {
             b[k] -= lr * gb[k] / gb_acc[k].sqrt();
         }
     }
+    let weights: HashMap<String, [f32; N]> =
+        names.iter().map(|n| (n.to_string(), w[id[n]])).collect();
+    let mut buckets = Vec::new();
+    for (name, wt) in &weights {
+        if let Some(b) = name
+            .strip_prefix("tok:")
+            .and_then(|b| b.parse::<usize>().ok())
+        {
+            if buckets.len() <= b {
+                buckets.resize(b + 1, [0.0; N]);
+            }
+            buckets[b] = *wt;
+        }
+    }
     RoleModel {
         bias: b,
-        weights: names.iter().map(|n| (n.to_string(), w[id[n]])).collect(),
+        weights,
+        buckets,
     }
 }
 
