@@ -75,23 +75,24 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 });
 
 /// Heading cues: a heading containing one gives its role to its section.
-pub(crate) static HEADINGS: LazyLock<(AhoCorasick, Vec<Role>)> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
-    let mut roles = Vec::new();
-    for line in data_lines(HEADING_FILE) {
-        if let Some((p, r)) = line.split_once('\t') {
-            if let Some(r) = parse_role(r) {
-                phrases.push(p);
-                roles.push(r);
+pub(crate) static HEADINGS: LazyLock<(AhoCorasick, Vec<(Role, &'static str)>)> =
+    LazyLock::new(|| {
+        let mut phrases = Vec::new();
+        let mut roles = Vec::new();
+        for line in data_lines(HEADING_FILE) {
+            if let Some((p, r)) = line.split_once('\t') {
+                if let Some(r) = parse_role(r) {
+                    phrases.push(p);
+                    roles.push((r, p));
+                }
             }
         }
-    }
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .build(&phrases)
-        .expect("heading lexicon compiles");
-    (ac, roles)
-});
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&phrases)
+            .expect("heading lexicon compiles");
+        (ac, roles)
+    });
 
 #[cfg(test)]
 mod tests {

@@ -287,11 +287,7 @@ fn has_number(s: &str) -> bool {
 fn heading_role(h: &str) -> Option<(Role, &'static str)> {
     let (ac, roles) = &*HEADINGS;
     let m = ac.find_iter(h).last()?;
-    let phrase: &'static str = crate::extract::cues::data_lines(crate::extract::cues::HEADING_FILE)
-        .filter_map(|l| l.split_once('\t').map(|(p, _)| p))
-        .nth(m.pattern().as_usize())
-        .unwrap_or("");
-    Some((roles[m.pattern().as_usize()], phrase))
+    roles.get(m.pattern().as_usize()).copied()
 }
 
 /// Years written in `s` (1949–2099).
