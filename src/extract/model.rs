@@ -5,6 +5,32 @@
 
 use super::Role;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: feature names are short and trusted, so a fast non-keyed hash
+/// serves the per-sentence lookups better than SipHash.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 use std::sync::LazyLock;
 
 const N: usize = 5;
@@ -13,7 +39,7 @@ const N: usize = 5;
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RoleModel {
     bias: [f32; N],
-    weights: HashMap<String, [f32; N]>,
+    weights: FastMap<String, [f32; N]>,
     /// Word-bucket weights (`tok:N` rows), indexed by bucket, for lookups
     /// without building a name.
     buckets: Vec<[f32; N]>,
@@ -202,7 +228,7 @@ pub(crate) fn train(samples: &[Sample], l2: f32, epochs: usize) -> RoleModel {
             b[k] -= lr * gb[k] / gb_acc[k].sqrt();
         }
     }
-    let weights: HashMap<String, [f32; N]> =
+    let weights: FastMap<String, [f32; N]> =
         names.iter().map(|n| (n.to_string(), w[id[n]])).collect();
     let mut buckets = Vec::new();
     for (name, wt) in &weights {
