@@ -173,7 +173,12 @@ fn contrast_at(s: &str) -> Option<(usize, &'static str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是)").expect("valid regex")
     });
-    if !s.contains(['但', '然', '过', '是']) {
+    if !(s.contains('但')
+        || s.contains("然而")
+        || s.contains("不过")
+        || s.contains("可是")
+        || s.contains("只是"))
+    {
         return None;
     }
     RE.captures_iter(s).last().and_then(|c| {
