@@ -219,16 +219,7 @@ mod tests {
     #[test]
     fn data_files_sorted_unique() {
         for f in [RESIDUE_FILE, STALE_FILE, FORMULAIC_FILE] {
-            let keys: Vec<&str> = lines(f)
-                .map(|l| l.split('\t').next().unwrap_or(""))
-                .collect();
-            assert!(!keys.is_empty());
-            assert!(keys.iter().all(|k| !k.trim().is_empty()));
-            assert!(
-                keys.windows(2).all(|w| w[0] < w[1]),
-                "{:?}",
-                keys.windows(2).find(|w| w[0] >= w[1])
-            );
+            crate::extract::assert_sorted_unique(f);
         }
         assert_eq!(CONGRESSES.len(), lines(STALE_FILE).count());
     }

@@ -94,6 +94,22 @@ pub(crate) static HEADINGS: LazyLock<(AhoCorasick, Vec<(Role, &'static str)>)> =
         (ac, roles)
     });
 
+/// Asserts that a data file's keys (the text before a tab) are non-empty,
+/// sorted by bytes and unique; every lexicon test calls it.
+#[cfg(test)]
+pub(crate) fn assert_sorted_unique(data: &'static str) {
+    let keys: Vec<&str> = data_lines(data)
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert!(!keys.is_empty());
+    assert!(keys.iter().all(|k| !k.trim().is_empty()));
+    assert!(
+        keys.windows(2).all(|w| w[0] < w[1]),
+        "not sorted/unique near {:?}",
+        keys.windows(2).find(|w| w[0] >= w[1])
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,16 +121,7 @@ mod tests {
             .copied()
             .chain([(Role::Other, HEADING_FILE)])
         {
-            let keys: Vec<&str> = data_lines(data)
-                .map(|l| l.split('\t').next().unwrap_or(""))
-                .collect();
-            assert!(!keys.is_empty());
-            assert!(keys.iter().all(|k| !k.trim().is_empty()));
-            assert!(
-                keys.windows(2).all(|w| w[0] < w[1]),
-                "not sorted/unique near {:?}",
-                keys.windows(2).find(|w| w[0] >= w[1])
-            );
+            assert_sorted_unique(data);
         }
         assert!(LEXICON.cues.len() > 400);
         assert!(!HEADINGS.1.is_empty());

@@ -464,6 +464,21 @@ const FORMULA_HEADS: &[&str] = &[
 const LIST_WORDS: [char; 4] = ['是', '要', '则', '为'];
 
 impl FigureFinder {
+    /// Pushes a fraction figure `s[pos..end]` (widened by approximation
+    /// words around it) and returns where it ends.
+    fn push_fraction(&self, s: &str, pos: usize, end: usize, v: f64, out: &mut Vec<Raw>) -> usize {
+        let (approx, fend) = self.approx_around(s, pos, end, Approx::Exact);
+        out.push(Raw {
+            start: pos,
+            end: fend,
+            value: FigureValue::Number(v),
+            unit: String::new(),
+            kind: FigureKind::Fraction,
+            approx,
+        });
+        fend
+    }
+
     /// Builds the finder from the embedded lexicons.
     ///
     /// # Panics
@@ -983,16 +998,7 @@ impl FigureFinder {
         let Some(n) = numeral::scan(&s[pos..]) else {
             // 負壹又二分之壹: a lone financial capital only counts in a fraction
             let (v, len) = numeral::scan_fraction(&s[pos..])?;
-            let (approx, fend) = self.approx_around(s, pos, pos + len, Approx::Exact);
-            out.push(Raw {
-                start: pos,
-                end: fend,
-                value: FigureValue::Number(v),
-                unit: String::new(),
-                kind: FigureKind::Fraction,
-                approx,
-            });
-            return Some(fend);
+            return Some(self.push_fraction(s, pos, pos + len, v, out));
         };
         let mut end = pos + n.len;
         let next = char_at(s, end);
@@ -1093,16 +1099,7 @@ impl FigureFinder {
                 let fend = pos + len;
                 let date_like = char_at(s, fend).is_some_and(|c| c == '/' || c == '／');
                 if len > n.len && !date_like {
-                    let (approx, fend) = self.approx_around(s, pos, fend, Approx::Exact);
-                    out.push(Raw {
-                        start: pos,
-                        end: fend,
-                        value: FigureValue::Number(v),
-                        unit: String::new(),
-                        kind: FigureKind::Fraction,
-                        approx,
-                    });
-                    return Some(fend);
+                    return Some(self.push_fraction(s, pos, fend, v, out));
                 }
             }
         }

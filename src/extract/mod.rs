@@ -15,6 +15,8 @@ pub use genre::Genre;
 pub(crate) use records::records;
 pub use records::{Cause, CauseKind, Commitment, Problem};
 
+#[cfg(test)]
+pub(crate) use cues::assert_sorted_unique;
 pub(crate) use cues::data_lines;
 pub(crate) use model::{train, Sample, MODEL};
 pub(crate) use role::{classify, Bounds};

@@ -277,14 +277,7 @@ mod tests {
     #[test]
     fn data_files_sorted_unique() {
         for f in FILES {
-            let v: Vec<&str> = data_lines(f).collect();
-            assert!(!v.is_empty());
-            assert!(v.iter().all(|w| !w.trim().is_empty()));
-            assert!(
-                v.windows(2).all(|w| w[0] < w[1]),
-                "{:?}",
-                v.windows(2).find(|w| w[0] >= w[1])
-            );
+            crate::extract::assert_sorted_unique(f);
         }
     }
 
