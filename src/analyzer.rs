@@ -349,6 +349,7 @@ impl Analyzer {
             genre,
             &bounds,
             Some(&crate::extract::MODEL),
+            Some(&crate::extract::CONTEXT_MODEL),
             features_out,
         );
         let (problems, causes, commitments) = crate::extract::records(work);

@@ -184,6 +184,8 @@ type Predicted = ([usize; 2], Role, bool);
 struct FileRun {
     text: String,
     preds: Vec<Predicted>,
+    /// Where each predicted sentence sits (document, section, paragraph).
+    keys: Vec<crate::extract::CtxKey>,
     feats: Vec<Vec<(String, f32)>>,
     /// Real figures: char span, value, kind.
     figures: Vec<(
@@ -197,10 +199,12 @@ fn run_file(an: &Analyzer, path: &Path) -> Result<FileRun> {
     let mut feats = Vec::new();
     let (text, docs) = an.analyze_path_with_text(path, Some(&mut feats))?;
     let mut preds = Vec::new();
+    let mut keys = Vec::new();
     let mut figures = Vec::new();
-    for d in docs {
+    for (g, d) in docs.into_iter().enumerate() {
         for s in d.sentences {
             preds.push((s.char_span, s.role.unwrap_or(Role::Other), s.heading));
+            keys.push((g, s.section, s.paragraph));
         }
         for f in d.figures {
             if f.kind.is_figure() {
@@ -211,6 +215,7 @@ fn run_file(an: &Analyzer, path: &Path) -> Result<FileRun> {
     Ok(FileRun {
         text,
         preds,
+        keys,
         feats,
         figures,
     })
@@ -272,32 +277,126 @@ fn align(run: &FileRun, g: &GoldDoc) -> Vec<(Role, bool, Option<usize>)> {
     out
 }
 
-/// Training samples (features of the aligned predicted sentence, gold role)
-/// from gold documents, grouped by document.
-pub(crate) fn samples(
+/// A gold document aligned to its file's run: for every scored gold
+/// sentence, the index of the predicted sentence, the gold role and text.
+struct DocData {
+    id: String,
+    path: PathBuf,
+    aligned: Vec<(usize, Role, String)>,
+}
+
+/// Runs every gold document's file once and aligns the gold sentences.
+fn gather(
     an: &Analyzer,
     gold: &[GoldDoc],
     root: &Path,
-) -> Result<Vec<Vec<crate::extract::Sample>>> {
+) -> Result<(BTreeMap<PathBuf, FileRun>, Vec<DocData>)> {
     let mut runs: BTreeMap<PathBuf, FileRun> = BTreeMap::new();
-    let mut out = Vec::new();
+    let mut docs = Vec::new();
     for g in gold {
         let run = cached_run(an, root, g, &mut runs)?;
-        let mut doc = Vec::new();
-        for (role, heading, hit) in align(run, g) {
+        let mut aligned = Vec::new();
+        for ((role, heading, hit), gs) in align(run, g).into_iter().zip(&g.sentences) {
             if let (false, Some(k)) = (heading, hit) {
-                if !run.preds[k].2 {
-                    doc.push((run.feats.get(k).cloned().unwrap_or_default(), role));
+                if !run.preds[k].2 && k < run.feats.len() {
+                    aligned.push((k, role, gs.text.clone()));
                 }
             }
         }
-        out.push(doc);
+        let path = find_file(root, &g.file).unwrap_or_default();
+        docs.push(DocData {
+            id: g.id.clone(),
+            path,
+            aligned,
+        });
     }
-    Ok(out)
+    Ok((runs, docs))
 }
 
-/// Fits the role model on gold documents and returns it as TSV (the format
-/// of `data/role_model.tsv`).
+/// Stage-1 samples: each aligned sentence's own features.
+fn stage1(runs: &BTreeMap<PathBuf, FileRun>, docs: &[&DocData]) -> Vec<crate::extract::Sample> {
+    let mut out = Vec::new();
+    for d in docs {
+        if let Some(run) = runs.get(&d.path) {
+            for (k, role, _) in &d.aligned {
+                out.push((run.feats[*k].clone(), *role));
+            }
+        }
+    }
+    out
+}
+
+/// Stage-2 samples of one document: its own features plus the context that
+/// `m1` (a model that never saw the document) gives the neighbours.
+fn stage2(
+    runs: &BTreeMap<PathBuf, FileRun>,
+    d: &DocData,
+    m1: &crate::extract::RoleModel,
+) -> Vec<(crate::extract::Sample, String)> {
+    let Some(run) = runs.get(&d.path) else {
+        return Vec::new();
+    };
+    let p1: Vec<Option<[f32; 5]>> = run
+        .feats
+        .iter()
+        .zip(&run.preds)
+        .map(|(f, p)| (!p.2).then(|| m1.probabilities(f)))
+        .collect();
+    let ctx = crate::extract::context_features(&p1, &run.keys);
+    d.aligned
+        .iter()
+        .map(|(k, role, text)| {
+            let mut f = run.feats[*k].clone();
+            if let Some(c) = ctx.get(*k) {
+                f.extend(c.iter().map(|(ft, v)| (ft.name(), *v)));
+            }
+            ((f, *role), text.clone())
+        })
+        .collect()
+}
+
+/// Folds for the out-of-fold stage-1 probabilities that stage 2 learns from.
+const FOLDS: usize = 5;
+
+/// Fits both stages on `docs`: stage 1 on all of them; stage 2 on context
+/// from stage-1 models that did not see the document (five folds by
+/// position), so stage 2 learns how far stage 1 is to be trusted on
+/// unseen text.
+fn fit(
+    runs: &BTreeMap<PathBuf, FileRun>,
+    docs: &[&DocData],
+    l2: f32,
+    epochs: usize,
+) -> (crate::extract::RoleModel, crate::extract::RoleModel) {
+    let m1 = crate::extract::train(&stage1(runs, docs), l2, epochs);
+    let mut s2 = Vec::new();
+    for f in 0..FOLDS {
+        let train: Vec<&DocData> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != f)
+            .map(|(_, d)| *d)
+            .collect();
+        let m = crate::extract::train(&stage1(runs, &train), l2, epochs);
+        for (_, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == f) {
+            s2.extend(stage2(runs, d, &m).into_iter().map(|(s, _)| s));
+        }
+    }
+    let m2 = crate::extract::train(&s2, l2, epochs);
+    (m1, m2)
+}
+
+/// The two fitted role models as TSV: stage 1 (`data/role_model.tsv`) and
+/// stage 2 (`data/role_context_model.tsv`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrainedRoles {
+    /// Stage 1: the sentence's own features.
+    pub model: String,
+    /// Stage 2: the sentence's own features and its neighbours' stage-1 roles.
+    pub context: String,
+}
+
+/// Fits the role models on gold documents.
 ///
 /// # Errors
 ///
@@ -308,13 +407,32 @@ pub fn train_roles(
     root: &Path,
     l2: f32,
     epochs: usize,
-) -> Result<String> {
-    let docs = samples(an, gold, root)?;
-    let all: Vec<crate::extract::Sample> = docs.into_iter().flatten().collect();
-    Ok(crate::extract::train(&all, l2, epochs).to_tsv())
+) -> Result<TrainedRoles> {
+    let (runs, docs) = gather(an, gold, root)?;
+    let refs: Vec<&DocData> = docs.iter().collect();
+    let (m1, m2) = fit(&runs, &refs, l2, epochs);
+    Ok(TrainedRoles {
+        model: m1.to_tsv(),
+        context: m2.to_tsv(),
+    })
 }
 
-/// Leave-one-document-out cross-validation of the role model on gold
+/// One gold sentence predicted by a model that never saw its document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CvPrediction {
+    /// The gold document's id.
+    pub doc: String,
+    /// The gold sentence.
+    pub text: String,
+    /// Its gold role.
+    pub gold: Role,
+    /// The role predicted by the models fitted on the other documents.
+    pub predicted: Role,
+    /// The predicted role's probability.
+    pub probability: f32,
+}
+
+/// Leave-one-document-out cross-validation of the role models on gold
 /// documents: macro-F1 over achievement, problem, cause and commitment, and
 /// the `gold->predicted` counts.
 ///
@@ -328,36 +446,67 @@ pub fn cross_validate_roles(
     l2: f32,
     epochs: usize,
 ) -> Result<(f64, BTreeMap<String, usize>)> {
-    let docs = samples(an, gold, root)?;
+    let preds = cross_validate_predictions(an, gold, root, l2, epochs)?;
+    Ok(cv_summary(&preds))
+}
+
+/// Macro-F1 (achievement, problem, cause, commitment) and `gold->predicted`
+/// counts of cross-validated predictions.
+pub fn cv_summary(preds: &[CvPrediction]) -> (f64, BTreeMap<String, usize>) {
     let mut conf: BTreeMap<(String, String), usize> = BTreeMap::new();
-    for i in 0..docs.len() {
-        let train: Vec<crate::extract::Sample> = docs
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i)
-            .flat_map(|(_, d)| d.iter().cloned())
-            .collect();
-        let m = crate::extract::train(&train, l2, epochs);
-        for (f, gold_role) in &docs[i] {
-            let p = m.probabilities(f);
-            let best = (0..5)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
-                .unwrap_or(4);
-            *conf
-                .entry((
-                    gold_role.as_str().to_owned(),
-                    Role::ALL[best].as_str().to_owned(),
-                ))
-                .or_default() += 1;
-        }
+    for p in preds {
+        *conf
+            .entry((p.gold.as_str().to_owned(), p.predicted.as_str().to_owned()))
+            .or_default() += 1;
     }
     let f = macro_f1(&conf);
-    Ok((
+    (
         f,
         conf.into_iter()
             .map(|((g, p), v)| (format!("{g}->{p}"), v))
             .collect(),
-    ))
+    )
+}
+
+/// Leave-one-document-out predictions for every scored gold sentence (for
+/// error analysis on the dev split): both stages are refitted without the
+/// document, stage 2's context coming from the refitted stage 1.
+///
+/// # Errors
+///
+/// As [`evaluate`].
+pub fn cross_validate_predictions(
+    an: &Analyzer,
+    gold: &[GoldDoc],
+    root: &Path,
+    l2: f32,
+    epochs: usize,
+) -> Result<Vec<CvPrediction>> {
+    let (runs, docs) = gather(an, gold, root)?;
+    let mut out = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let rest: Vec<&DocData> = docs
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i)
+            .map(|(_, d)| d)
+            .collect();
+        let (m1, m2) = fit(&runs, &rest, l2, epochs);
+        for ((f, gold_role), text) in stage2(&runs, d, &m1) {
+            let p = m2.probabilities(&f);
+            let best = (0..5)
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                .unwrap_or(4);
+            out.push(CvPrediction {
+                doc: d.id.clone(),
+                text,
+                gold: gold_role,
+                predicted: Role::ALL[best],
+                probability: p[best],
+            });
+        }
+    }
+    Ok(out)
 }
 
 /// Char ranges of gold figures found in order in the text.

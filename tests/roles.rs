@@ -65,26 +65,32 @@ fn dev_split_macro_f1_holds_what_the_readme_states() {
 }
 
 #[test]
-fn the_embedded_model_is_the_one_the_dev_split_produces() {
+fn the_embedded_models_are_the_ones_the_dev_split_produces() {
     let gold = eval::load_gold(&root().join("corpora/gold/dev")).unwrap();
-    let tsv =
+    let t =
         eval::train_roles(&Analyzer::new(), &gold, &root().join("corpora"), 0.001, 300).unwrap();
-    let committed = std::fs::read_to_string(root().join("data/role_model.tsv")).unwrap();
     let rows = |s: &str| {
         s.lines()
             .filter(|l| !l.starts_with('#'))
             .map(str::to_owned)
             .collect::<Vec<_>>()
     };
-    let (a, b) = (rows(&tsv), rows(&committed));
-    assert_eq!(a.len(), b.len(), "retrain with `shuzhi train-roles --gold corpora/gold/dev --l2 0.001 --epochs 300 --out data/role_model.tsv`");
-    // Same features; weights equal to the printed precision (allowing 1e-3 for float summation order).
-    for (x, y) in a.iter().zip(&b) {
-        let (xs, ys): (Vec<&str>, Vec<&str>) = (x.split('\t').collect(), y.split('\t').collect());
-        assert_eq!(xs[0], ys[0]);
-        for (u, v) in xs[1..].iter().zip(&ys[1..]) {
-            let (u, v): (f64, f64) = (u.parse().unwrap(), v.parse().unwrap());
-            assert!((u - v).abs() <= 1e-3, "{x} vs {y}");
+    for (trained, file) in [
+        (&t.model, "data/role_model.tsv"),
+        (&t.context, "data/role_context_model.tsv"),
+    ] {
+        let committed = std::fs::read_to_string(root().join(file)).unwrap();
+        let (a, b) = (rows(trained), rows(&committed));
+        assert_eq!(a.len(), b.len(), "{file}: retrain with `shuzhi train-roles --gold corpora/gold/dev --l2 0.001 --epochs 300 --out data/role_model.tsv`");
+        // Same features; weights equal to the printed precision (allowing 1e-3 for float summation order).
+        for (x, y) in a.iter().zip(&b) {
+            let (xs, ys): (Vec<&str>, Vec<&str>) =
+                (x.split('\t').collect(), y.split('\t').collect());
+            assert_eq!(xs[0], ys[0], "{file}");
+            for (u, v) in xs[1..].iter().zip(&ys[1..]) {
+                let (u, v): (f64, f64) = (u.parse().unwrap(), v.parse().unwrap());
+                assert!((u - v).abs() <= 1e-3, "{file}: {x} vs {y}");
+            }
         }
     }
 }

@@ -49,9 +49,17 @@ struct TrainArgs {
     /// Cross-validate instead of writing the model.
     #[arg(long)]
     cv: bool,
-    /// Write the model here (default: standard output).
+    /// With --cv: write every cross-validated prediction here as TSV
+    /// (doc, gold, predicted, probability, text), for error analysis.
+    #[arg(long, requires = "cv")]
+    cv_out: Option<PathBuf>,
+    /// Write the stage-1 model here (default: standard output).
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write the stage-2 (context) model here (default: `role_context_model.tsv`
+    /// beside --out; without --out it is not written).
+    #[arg(long)]
+    context_out: Option<PathBuf>,
 }
 
 fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
@@ -63,9 +71,25 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
     }
     if a.cv {
         for l2 in &a.l2 {
-            let f = shuzhi::eval::cross_validate_roles(&an, &gold, &a.root, *l2, a.epochs)
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            let (f, conf) = f;
+            let preds =
+                shuzhi::eval::cross_validate_predictions(&an, &gold, &a.root, *l2, a.epochs)
+                    .map_err(|e| anyhow::anyhow!("{e}"))?;
+            if let Some(p) = &a.cv_out {
+                let mut w = std::io::BufWriter::new(std::fs::File::create(p)?);
+                writeln!(w, "doc\tgold\tpredicted\tprobability\ttext")?;
+                for c in &preds {
+                    writeln!(
+                        w,
+                        "{}\t{}\t{}\t{:.3}\t{}",
+                        c.doc,
+                        c.gold.as_str(),
+                        c.predicted.as_str(),
+                        c.probability,
+                        c.text.replace(['\t', '\n', '\r'], " ")
+                    )?;
+                }
+            }
+            let (f, conf) = shuzhi::eval::cv_summary(&preds);
             let mut out = std::io::stdout().lock();
             if writeln!(out, "l2 {l2}: leave-one-document-out macro-F1 {f:.3}").is_err() {
                 return Ok(ExitCode::SUCCESS);
@@ -81,13 +105,21 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let tsv = shuzhi::eval::train_roles(&an, &gold, &a.root, a.l2[0], a.epochs)
+    let t = shuzhi::eval::train_roles(&an, &gold, &a.root, a.l2[0], a.epochs)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let context_out = a.context_out.clone().or_else(|| {
+        a.out
+            .as_ref()
+            .map(|p| p.with_file_name("role_context_model.tsv"))
+    });
     match &a.out {
-        Some(p) => std::fs::write(p, tsv)?,
+        Some(p) => std::fs::write(p, &t.model)?,
         None => {
-            let _ = std::io::stdout().lock().write_all(tsv.as_bytes());
+            let _ = std::io::stdout().lock().write_all(t.model.as_bytes());
         }
+    }
+    if let Some(p) = context_out {
+        std::fs::write(p, &t.context)?;
     }
     Ok(ExitCode::SUCCESS)
 }

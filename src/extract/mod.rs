@@ -18,7 +18,7 @@ pub use records::{Cause, CauseKind, Commitment, Problem};
 #[cfg(test)]
 pub(crate) use cues::assert_sorted_unique;
 pub(crate) use cues::data_lines;
-pub(crate) use model::{train, Sample, MODEL};
-pub(crate) use role::{classify, Bounds};
+pub(crate) use model::{train, RoleModel, Sample, CONTEXT_MODEL, MODEL};
+pub(crate) use role::{classify, context_features, Bounds, CtxKey};
 
 pub use role::Role;

@@ -49,6 +49,11 @@ pub(crate) struct RoleModel {
 pub(crate) static MODEL: LazyLock<RoleModel> =
     LazyLock::new(|| RoleModel::parse(include_str!("../../data/role_model.tsv")));
 
+/// The embedded stage-2 model (`data/role_context_model.tsv`): the stage-1
+/// features plus what stage 1 believes of the neighbouring sentences.
+pub(crate) static CONTEXT_MODEL: LazyLock<RoleModel> =
+    LazyLock::new(|| RoleModel::parse(include_str!("../../data/role_context_model.tsv")));
+
 impl RoleModel {
     /// Parses `feature<TAB>w_achievement<TAB>w_problem<TAB>w_cause<TAB>w_commitment<TAB>w_other`
     /// lines; `__bias__` is the bias. Lines that do not parse are skipped.

@@ -412,6 +412,59 @@ fn quotation(s: &str) -> bool {
                 .ends_with(['”', '」']))
 }
 
+/// A signature, date or addressee line with no clause of its own: 述职人：王某,
+/// 2026年1月12日, 中共某某镇委员会, 各位代表：. Such lines sit inside the
+/// last section of a report and must not take its role.
+fn byline(s: &str) -> bool {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:[0-9０-９〇○零一二三四五六七八九十]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$")
+            .expect("valid regex")
+    });
+    const LABELS: [&str; 8] = [
+        "述职人",
+        "报告人",
+        "汇报人",
+        "发言人",
+        "姓名",
+        "单位",
+        "职务",
+        "署名",
+    ];
+    const ORGS: [&str; 12] = [
+        "委员会",
+        "党委",
+        "党组",
+        "党支部",
+        "总支部",
+        "人民政府",
+        "办公室",
+        "局",
+        "公司",
+        "派出所",
+        "纪委",
+        "监委",
+    ];
+    let t = s.trim().trim_end_matches(['。', '.']);
+    if t.is_empty() || t.contains(['，', ',', '；', ';', '。', '！', '？']) {
+        return false;
+    }
+    let n = t.chars().count();
+    DATE.is_match(t)
+        || LABELS.iter().any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|r| r.starts_with(['：', ':', ' ', '　']))
+        })
+        || (n <= 24
+            && ORGS.iter().any(|o| t.ends_with(o))
+            && (t.starts_with("中共") || t.contains(['省', '市', '县', '区', '镇', '乡', '村']))
+            && ![
+                "大局", "格局", "布局", "全局", "变局", "开局", "结局", "当局",
+            ]
+            .iter()
+            .any(|x| t.ends_with(x))
+            && !t.contains(['要', '将', '了', '把', '在']))
+}
+
 /// Cue matches that start and end on word boundaries, longest first, not
 /// overlapping: `(start, end, pattern)` in bytes of `text`.
 fn cue_matches(text: &str, bounds: &Bounds) -> Vec<(usize, usize, usize)> {
@@ -510,6 +563,9 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     if cannot(text) {
         sc.add(Role::Problem, 1.0, "不V");
     }
+    if byline(text) {
+        sc.add(Role::Other, 3.0, "byline");
+    }
     if quotation(text) {
         sc.add(Role::Other, 1.5, "quotation");
     } else if dir.is_none() && perf == 0 && copula(text) {
@@ -560,6 +616,11 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     }
     if has_number(text) && dir.is_none() {
         sc.add(Role::Achievement, 0.8, "figure");
+        // Figures in a sentence that names a shortcoming make it a specific
+        // problem, not a result.
+        if sc.lex[idx(Role::Problem)] >= 1.0 {
+            sc.flag(Feat::Flag("figure_problem"), 1.0);
+        }
     }
     // Remedy over problem: a future action on a problem is a commitment.
     let future = sc.s[idx(Role::Commitment)];
@@ -615,6 +676,7 @@ pub(crate) fn classify(
     genre: Genre,
     bounds: &[Bounds],
     model: Option<&RoleModel>,
+    context: Option<&RoleModel>,
     mut features_out: Option<&mut Vec<Vec<(String, f32)>>>,
 ) {
     if let Some(out) = features_out.as_deref_mut() {
@@ -703,6 +765,7 @@ pub(crate) fn classify(
         }
     }
     let mut running = vec![[0f32; N]; sections.len()];
+    let mut pending: Vec<(usize, Vec<(Feat, f32)>, Scores)> = Vec::with_capacity(n);
     let mut neighbour: Vec<(&'static str, Role, f32)> = Vec::new();
     for i in 0..n {
         if sentences[i].heading {
@@ -784,9 +847,39 @@ pub(crate) fn classify(
             }
         }
         let feats = sc.features();
+        if let Some(out) = features_out.as_deref_mut() {
+            out[i] = feats.iter().map(|(f, v)| (f.name(), *v)).collect();
+        }
+        pending.push((i, feats, sc));
+    }
+    // The learned layer: stage 1 reads each sentence's own features; stage 2
+    // adds what stage 1 believes of the neighbours (previous, next, the rest
+    // of the section and of the paragraph).
+    let model = model.filter(|m| !m.is_empty());
+    let context = context.filter(|m| !m.is_empty() && model.is_some());
+    let mut p1: Vec<Option<[f32; N]>> = vec![None; n];
+    if let Some(m) = model {
+        for (i, feats, _) in &pending {
+            p1[*i] = Some(m.probabilities_of(feats));
+        }
+    }
+    let ctx = context.map(|_| {
+        let keys: Vec<CtxKey> = sentences
+            .iter()
+            .map(|s| (0, s.section, s.paragraph))
+            .collect();
+        context_features(&p1, &keys)
+    });
+    for (i, mut feats, mut sc) in pending {
         let (mut role, mut conf, mut cues) = decide(&mut sc.clone());
-        if let Some(m) = model.filter(|m| !m.is_empty()) {
-            let p = m.probabilities_of(&feats);
+        let p = match (context, &ctx, p1[i]) {
+            (Some(cm), Some(ctx), Some(_)) => {
+                feats.extend(ctx[i].iter().copied());
+                Some(cm.probabilities_of(&feats))
+            }
+            (_, _, p) => p,
+        };
+        if let Some(p) = p {
             let best = (0..N)
                 .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                 .unwrap_or(N - 1);
@@ -797,12 +890,121 @@ pub(crate) fn classify(
                 cues.push("none".to_owned());
             }
         }
-        if let Some(out) = features_out.as_deref_mut() {
-            out[i] = feats.iter().map(|(f, v)| (f.name(), *v)).collect();
-        }
         let t = &mut sentences[i];
         t.role = Some(role);
         t.cues = Some(cues);
         t.confidence = Some(conf);
+    }
+}
+
+/// Where a sentence sits, for context: (document within the file, innermost
+/// section, paragraph).
+pub(crate) type CtxKey = (usize, Option<usize>, usize);
+
+/// Stage-2 context features from stage-1 probabilities (`None` for
+/// headings): the previous and next sentence of the same section, the mean
+/// over the rest of the section (or, outside sections, of the six sentences
+/// on either side) and over the rest of the paragraph.
+pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<Vec<(Feat, f32)>> {
+    use std::collections::HashMap;
+    let n = p1.len().min(keys.len());
+    let mut sec: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
+    let mut par: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
+    for i in 0..n {
+        let Some(p) = p1[i] else { continue };
+        let (g, s, q) = keys[i];
+        for (key, map) in [(s.map(|s| (g, s)), &mut sec), (Some((g, q)), &mut par)] {
+            if let Some(key) = key {
+                let e = map.entry(key).or_insert(([0.0; N], 0.0));
+                for r in 0..N {
+                    e.0[r] += p[r];
+                }
+                e.1 += 1.0;
+            }
+        }
+    }
+    let same = |i: usize, j: usize| keys[i].0 == keys[j].0 && keys[i].1 == keys[j].1;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        let mut f = Vec::new();
+        let Some(own) = p1[i] else {
+            out.push(f);
+            continue;
+        };
+        let prev = (0..i).rev().find(|&j| p1[j].is_some() || !same(i, j));
+        let next = (i + 1..n).find(|&j| p1[j].is_some() || !same(i, j));
+        for (label, j) in [("c_prev", prev), ("c_next", next)] {
+            if let Some(p) = j.filter(|&j| same(i, j)).and_then(|j| p1[j]) {
+                for r in Role::ALL {
+                    f.push((Feat::Of(label, r), p[idx(r)]));
+                }
+            }
+        }
+        let (g, s, q) = keys[i];
+        let rest = |e: Option<&([f32; N], f32)>| {
+            e.filter(|e| e.1 > 1.0).map(|(sum, c)| {
+                let mut m = [0f32; N];
+                for r in 0..N {
+                    m[r] = (sum[r] - own[r]) / (c - 1.0);
+                }
+                m
+            })
+        };
+        let around = match s {
+            Some(s) => rest(sec.get(&(g, s))),
+            None => {
+                let mut sum = [0f32; N];
+                let mut c = 0.0;
+                for j in i.saturating_sub(6)..(i + 7).min(n) {
+                    if j != i && keys[j].0 == g && keys[j].1.is_none() {
+                        if let Some(p) = p1[j] {
+                            for r in 0..N {
+                                sum[r] += p[r];
+                            }
+                            c += 1.0;
+                        }
+                    }
+                }
+                (c > 0.0).then(|| sum.map(|x| x / c))
+            }
+        };
+        if let Some(m) = around {
+            for r in Role::ALL {
+                f.push((Feat::Of("c_sec", r), m[idx(r)]));
+            }
+        }
+        if let Some(m) = rest(par.get(&(g, q))) {
+            for r in Role::ALL {
+                f.push((Feat::Of("c_par", r), m[idx(r)]));
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::byline;
+
+    #[test]
+    fn signature_and_date_lines() {
+        for t in [
+            "述职人：王建国",
+            "2026年1月12日",
+            "二〇二五年十二月三十日",
+            "中共茶岭镇委员会",
+            "岚州市公安局",
+        ] {
+            assert!(byline(t), "{t}");
+        }
+        for t in [
+            "全年召开党组会议24次。",
+            "始终服从服务全市工作大局",
+            "市委要求各单位年底前完成整改",
+            "2026年1月12日，召开专题民主生活会。",
+        ] {
+            assert!(!byline(t), "{t}");
+        }
     }
 }
