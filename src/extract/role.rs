@@ -765,7 +765,7 @@ pub(crate) fn classify(
         }
     }
     let mut running = vec![[0f32; N]; sections.len()];
-    let mut pending: Vec<(usize, Vec<(Feat, f32)>, Scores)> = Vec::with_capacity(n);
+    let mut pending: Vec<Pending> = Vec::with_capacity(n);
     let mut neighbour: Vec<(&'static str, Role, f32)> = Vec::new();
     for i in 0..n {
         if sentences[i].heading {
@@ -897,6 +897,9 @@ pub(crate) fn classify(
     }
 }
 
+/// A sentence waiting for the learned layer: index, features, rule scores.
+type Pending = (usize, Vec<(Feat, f32)>, Scores);
+
 /// Where a sentence sits, for context: (document within the file, innermost
 /// section, paragraph).
 pub(crate) type CtxKey = (usize, Option<usize>, usize);
@@ -916,8 +919,8 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
         for (key, map) in [(s.map(|s| (g, s)), &mut sec), (Some((g, q)), &mut par)] {
             if let Some(key) = key {
                 let e = map.entry(key).or_insert(([0.0; N], 0.0));
-                for r in 0..N {
-                    e.0[r] += p[r];
+                for (acc, x) in e.0.iter_mut().zip(p) {
+                    *acc += x;
                 }
                 e.1 += 1.0;
             }
