@@ -32,8 +32,13 @@ pub struct Config {
     /// share (潜江 2015: 问题和原因 ≥ 1500 of 3000字, i.e. 0.5; DOMAIN.md §0).
     /// Off by default.
     pub min_problem_cause_share: Option<f64>,
-    /// `achievement_heavy` needs at least this achievement share (default 0.2).
+    /// `achievement_heavy` needs at least this achievement share (default 0.2)
+    /// …
     pub heavy_min_achievement_share: f64,
+    /// … or at least this many characters of achievements (default 2000):
+    /// a work report whose plans fill most of the text still reports its
+    /// results at length.
+    pub heavy_min_achievement_chars: usize,
     /// `achievement_heavy` when problems and causes take less than this
     /// fraction of the achievements' characters (default 0.35) …
     pub heavy_ratio: f64,
@@ -62,6 +67,7 @@ impl Default for Config {
             min_problem_share: 1.0 / 3.0,
             min_problem_cause_share: None,
             heavy_min_achievement_share: 0.2,
+            heavy_min_achievement_chars: 2000,
             heavy_ratio: 0.35,
             heavy_ratio_generic: 0.5,
             max_generic_problem_share: 0.5,

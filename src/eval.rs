@@ -430,6 +430,8 @@ pub struct CvPrediction {
     pub predicted: Role,
     /// The predicted role's probability.
     pub probability: f32,
+    /// Every role's probability, in the order of [`Role::ALL`].
+    pub probabilities: [f32; 5],
 }
 
 /// Leave-one-document-out cross-validation of the role models on gold
@@ -503,6 +505,7 @@ pub fn cross_validate_predictions(
                 gold: gold_role,
                 predicted: Role::ALL[best],
                 probability: p[best],
+                probabilities: p,
             });
         }
     }

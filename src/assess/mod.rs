@@ -362,8 +362,15 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
     let strict = cfg
         .min_problem_cause_share
         .is_some_and(|m| is_report(inp.genre) && pc < m);
-    let achievement_heavy =
-        sh.achievement >= cfg.heavy_min_achievement_share && (ratio < limit || strict);
+    let achievement_chars: usize = inp
+        .sentences
+        .iter()
+        .filter(|s| !s.heading && s.role == Some(Role::Achievement))
+        .map(|s| s.text.chars().count())
+        .sum();
+    let achievement_heavy = (sh.achievement >= cfg.heavy_min_achievement_share
+        || achievement_chars >= cfg.heavy_min_achievement_chars)
+        && (ratio < limit || strict);
     let doc = DocLabels {
         has_problem_section,
         has_cause_analysis,

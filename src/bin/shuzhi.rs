@@ -76,16 +76,24 @@ fn run_train(a: TrainArgs) -> anyhow::Result<ExitCode> {
                     .map_err(|e| anyhow::anyhow!("{e}"))?;
             if let Some(p) = &a.cv_out {
                 let mut w = std::io::BufWriter::new(std::fs::File::create(p)?);
-                writeln!(w, "doc\tgold\tpredicted\tprobability\ttext")?;
+                writeln!(
+                    w,
+                    "doc\tgold\tpredicted\tprobability\ttext\tp_achievement\tp_problem\tp_cause\tp_commitment\tp_other"
+                )?;
                 for c in &preds {
                     writeln!(
                         w,
-                        "{}\t{}\t{}\t{:.3}\t{}",
+                        "{}\t{}\t{}\t{:.3}\t{}\t{:.4}\t{:.4}\t{:.4}\t{:.4}\t{:.4}",
                         c.doc,
                         c.gold.as_str(),
                         c.predicted.as_str(),
                         c.probability,
-                        c.text.replace(['\t', '\n', '\r'], " ")
+                        c.text.replace(['\t', '\n', '\r'], " "),
+                        c.probabilities[0],
+                        c.probabilities[1],
+                        c.probabilities[2],
+                        c.probabilities[3],
+                        c.probabilities[4]
                     )?;
                 }
             }

@@ -465,6 +465,22 @@ fn byline(s: &str) -> bool {
             && !t.contains(['要', '将', '了', '把', '在']))
 }
 
+/// A numbered finding (问题2：…, 问题三：…), as rectification reports list
+/// what inspectors found.
+fn numbered_finding(s: &str) -> bool {
+    static RE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:问题|存在问题)[0-9０-９一二三四五六七八九十]{1,3}[：:、．.]")
+            .expect("valid regex")
+    });
+    (s.starts_with("问题") || s.starts_with("存在问题")) && RE.is_match(s)
+}
+
+/// A run-in heading that only names a topic: （一）理论学习方面。
+fn topic_line(s: &str) -> bool {
+    let t = s.trim().trim_end_matches(['。', '：', ':']);
+    t.chars().count() <= 12 && t.ends_with("方面") && !t.contains(['，', ','])
+}
+
 /// Cue matches that start and end on word boundaries, longest first, not
 /// overlapping: `(start, end, pattern)` in bytes of `text`.
 fn cue_matches(text: &str, bounds: &Bounds) -> Vec<(usize, usize, usize)> {
@@ -565,6 +581,12 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     }
     if byline(text) {
         sc.add(Role::Other, 3.0, "byline");
+    }
+    if numbered_finding(full) {
+        sc.add(Role::Problem, 2.0, "问题N");
+    }
+    if topic_line(text) {
+        sc.add(Role::Other, 2.0, "topic");
     }
     if quotation(text) {
         sc.add(Role::Other, 1.5, "quotation");
@@ -1009,5 +1031,15 @@ mod byline_tests {
         ] {
             assert!(!byline(t), "{t}");
         }
+    }
+
+    #[test]
+    fn numbered_findings_and_topic_lines() {
+        use super::{numbered_finding, topic_line};
+        assert!(numbered_finding("问题2：乡村振兴衔接资金项目推进缓慢。"));
+        assert!(numbered_finding("问题三、“三资”管理存在漏洞。"));
+        assert!(!numbered_finding("问题是客观存在的。"));
+        assert!(topic_line("理论学习方面。"));
+        assert!(!topic_line("在理论学习方面，系统学习不够。"));
     }
 }
