@@ -107,6 +107,9 @@ const FLAG_NAMES: [(&str, &str); 10] = [
     ("too_short", "篇幅过短"),
 ];
 
+/// Evidence links listed per flag; every evidence sentence is outlined.
+const MAX_LINKS: usize = 20;
+
 /// Code used for documents that could not be read, in the filter.
 const ERROR_CODE: &str = "error";
 
@@ -388,8 +391,8 @@ pub fn review_html(docs: &[Result<Analysis, ErrorRecord>]) -> String {
     o.push_str("</select></label> 显示 <b id=cnt></b> 篇 · 点击表头排序</div>\n");
     o.push_str(
         "<p class=lg>图例：<i class=a>成绩</i><i class=p>问题</i><i class=c>原因</i>\
-         <i class=m>措施</i><i class=o>其他</i><u>数字（悬停看数值）</u>\
-         <mark>模板残留</mark><i class=\"o e\">标记的证据句</i>悬停句子可看角色和线索</p>\n</header>\n",
+         <i class=m>措施</i><i>其他</i><u>数字（悬停看数值）</u>\
+         <mark>模板残留</mark><i class=e>标记的证据句</i>悬停句子可看角色和线索</p>\n</header>\n",
     );
 
     summary(&mut o, &docs);
@@ -497,10 +500,10 @@ fn summary(o: &mut String, docs: &[Doc<'_>]) {
                 }
             }
             Doc::Err(e) => {
-                let _ = write!(
+                let _ = writeln!(
                     o,
                     "<td><a href=\"#{}\">{}</a></td><td></td><td></td><td></td><td></td><td></td>\
-                     <td class=err>读取失败：{}</td></tr>\n",
+                     <td class=err>读取失败：{}</td></tr>",
                     Esc(&anchor),
                     Esc(&e.id),
                     Esc(&e.error.kind)
@@ -583,6 +586,8 @@ fn report(o: &mut String, n: usize, a: &Analysis, ids: &[&str], dups: Option<&Ve
     let n_sent = a.sentences.len();
     // Which flags each evidence sentence proves.
     let mut evidence: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    // Sentences a link points at (they get an id).
+    let mut linked: BTreeSet<usize> = BTreeSet::new();
     if let Some(s) = asm {
         if !s.flags.is_empty() {
             o.push_str("<ul class=fl>\n");
@@ -605,9 +610,18 @@ fn report(o: &mut String, n: usize, a: &Analysis, ids: &[&str], dups: Option<&Ve
                 }
                 let ev: Vec<usize> = f.evidence.iter().copied().filter(|&i| i < n_sent).collect();
                 if !ev.is_empty() {
-                    o.push_str(" <span class=noprint>证据句：");
-                    for i in &ev {
+                    if ev.len() > MAX_LINKS {
+                        let _ = write!(
+                            o,
+                            " <span class=noprint>证据句共{}句，前{MAX_LINKS}句：",
+                            ev.len()
+                        );
+                    } else {
+                        o.push_str(" <span class=noprint>证据句：");
+                    }
+                    for &i in ev.iter().take(MAX_LINKS) {
                         let _ = write!(o, " <a href=\"#d{n}-{i}\">{}</a>", i + 1);
+                        linked.insert(i);
                     }
                     o.push_str("</span>");
                 }
@@ -689,8 +703,8 @@ fn report(o: &mut String, n: usize, a: &Analysis, ids: &[&str], dups: Option<&Ve
             o.push_str(if s.heading { "\n<p class=h>" } else { "\n<p>" });
             para = Some(s.paragraph);
         }
-        let ev = evidence.get(&i);
-        sentence(o, n, i, s, &mut marks[i], ev);
+        let id = linked.contains(&i).then_some((n, i));
+        sentence(o, id, s, &mut marks[i], evidence.get(&i));
     }
     if para.is_some() {
         o.push_str("</p>");
@@ -730,37 +744,44 @@ fn push_mark(
 
 fn sentence(
     o: &mut String,
-    n: usize,
-    i: usize,
+    id: Option<(usize, usize)>,
     s: &Sentence,
     marks: &mut [Mark],
     ev: Option<&Vec<&str>>,
 ) {
+    // Headings bold; sentences tinted by role (other: no class, no tint).
     let tag = if s.heading { "b" } else { "i" };
     let role = s.role.unwrap_or(Role::Other);
     let _ = write!(o, "<{tag}");
-    match (s.heading, ev.is_some()) {
-        (true, false) => {}
-        (true, true) => o.push_str(" class=e"),
-        (false, false) => {
-            let _ = write!(o, " class={}", role_class(role));
+    let class = if s.heading || role == Role::Other {
+        ""
+    } else {
+        role_class(role)
+    };
+    match (class, ev.is_some()) {
+        ("", false) => {}
+        ("", true) => o.push_str(" class=e"),
+        (c, false) => {
+            let _ = write!(o, " class={c}");
         }
-        (false, true) => {
-            let _ = write!(o, " class=\"{} e\"", role_class(role));
+        (c, true) => {
+            let _ = write!(o, " class=\"{c} e\"");
         }
     }
-    if ev.is_some() {
+    if let Some((n, i)) = id {
         let _ = write!(o, " id=d{n}-{i}");
     }
+    // Title: role, confidence and cues (`none` is no cue), then the flags
+    // the sentence is evidence for.
     let mut title = String::new();
     if !s.heading {
         title.push_str(role_name(role));
         if let Some(c) = s.confidence {
             let _ = write!(title, " {:.0}%", f64::from(c) * 100.0);
         }
-        if let Some(cues) = s.cues.as_ref().filter(|c| !c.is_empty()) {
-            title.push_str(" 线索：");
-            title.push_str(&cues.join("、"));
+        for c in s.cues.iter().flatten().filter(|c| *c != "none") {
+            title.push(' ');
+            title.push_str(c);
         }
     }
     if let Some(codes) = ev {
