@@ -262,6 +262,8 @@ a{color:#1f5fa8}
 .fl{margin:.5em 0;padding-left:1.2em;font-size:.92em}
 .fl li{margin:.25em 0}
 .fl .f{margin-right:.4em}
+.ev{color:#666;margin-left:.5em;font-size:.92em}
+#sum td:nth-child(3){white-space:nowrap}
 .sc{font-size:.85em;color:#444;margin:.3em 0 .8em;padding-left:1.2em}
 .t p{margin:.55em 0}
 .t p.h{margin-top:1.1em}
@@ -392,7 +394,7 @@ pub fn review_html(docs: &[Result<Analysis, ErrorRecord>]) -> String {
     o.push_str(
         "<p class=lg>图例：<i class=a>成绩</i><i class=p>问题</i><i class=c>原因</i>\
          <i class=m>措施</i><i>其他</i><u>数字（悬停看数值）</u>\
-         <mark>模板残留</mark><i class=e>标记的证据句</i>悬停句子可看角色和线索</p>\n</header>\n",
+         <mark>模板残留</mark><i class=e>标记的证据句</i><span class=noprint>悬停句子可看角色和线索</span></p>\n</header>\n",
     );
 
     summary(&mut o, &docs);
@@ -503,9 +505,10 @@ fn summary(o: &mut String, docs: &[Doc<'_>]) {
                 let _ = writeln!(
                     o,
                     "<td><a href=\"#{}\">{}</a></td><td></td><td></td><td></td><td></td><td></td>\
-                     <td class=err>读取失败：{}</td></tr>",
+                     <td class=err title=\"{}\">读取失败：{}</td></tr>",
                     Esc(&anchor),
                     Esc(&e.id),
+                    Esc(&e.error.message),
                     Esc(&e.error.kind)
                 );
             }
@@ -613,11 +616,11 @@ fn report(o: &mut String, n: usize, a: &Analysis, ids: &[&str], dups: Option<&Ve
                     if ev.len() > MAX_LINKS {
                         let _ = write!(
                             o,
-                            " <span class=noprint>证据句共{}句，前{MAX_LINKS}句：",
+                            " <span class=\"ev noprint\">证据句共{}句，前{MAX_LINKS}句：",
                             ev.len()
                         );
                     } else {
-                        o.push_str(" <span class=noprint>证据句：");
+                        o.push_str(" <span class=\"ev noprint\">证据句：");
                     }
                     for &i in ev.iter().take(MAX_LINKS) {
                         let _ = write!(o, " <a href=\"#d{n}-{i}\">{}</a>", i + 1);
