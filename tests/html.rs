@@ -376,3 +376,24 @@ fn chromium_renders_the_seeds_and_hostile_text_stays_inert() {
     assert_eq!(dom.matches("\" hidden=\"\">\n<h2>").count(), n - with);
     let _ = std::fs::remove_dir_all(&scratch);
 }
+
+#[cfg(feature = "cli")]
+#[test]
+fn screen_writes_the_page_in_the_order_asked() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_shuzhi"))
+        .args(["screen", "--format", "html", "--sort", "score"])
+        .arg(root().join("corpora/synthetic/assess-balanced.txt"))
+        .arg(root().join("corpora/synthetic/assess-heavy.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.starts_with("<!DOCTYPE html>") && page.ends_with("</html>\n"));
+    assert_eq!(page.matches("<tr data-f=").count(), 2);
+    // Lowest score first: the heavy report before the balanced one.
+    let heavy = page.find("assess-heavy.txt").unwrap();
+    let balanced = page.find("assess-balanced.txt").unwrap();
+    assert!(heavy < balanced);
+    // Nothing is fetched: no external URL at all.
+    assert!(!page.contains("http://") && !page.contains("https://") && !page.contains("src="));
+}
