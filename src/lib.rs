@@ -13,6 +13,9 @@
 //! assert_eq!(a.sentences[2].text, "全州共排查各类公路安全隐患857处，已整改落实748处。");
 //! ```
 //!
+//! [`review_html`] renders a set of analyses as one offline HTML review page
+//! (what `shuzhi screen --format html` writes).
+//!
 //! ## Crate features
 //!
 //! - `parallel` (default): batch analysis on rayon.
@@ -29,6 +32,7 @@ mod config;
 mod error;
 pub mod eval;
 mod extract;
+mod html;
 mod ingest;
 mod normalize;
 mod segment;
@@ -47,6 +51,7 @@ pub use extract::{
     extract_figures, Approx, Cause, CauseKind, Commitment, Figure, FigureFinder, FigureKind,
     FigureValue, Genre, Problem, Role,
 };
+pub use html::{doc_anchor, review_html};
 pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
 pub use segment::{DomainDict, Segmenter, SegmenterBuilder, Token};
 pub use span::Span;

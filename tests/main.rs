@@ -4,6 +4,7 @@ mod assess;
 #[cfg(feature = "cli")]
 mod cli;
 mod figures;
+mod html;
 mod ingest;
 mod peers;
 mod prop;

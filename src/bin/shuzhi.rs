@@ -183,6 +183,8 @@ enum Format {
     Table,
     Csv,
     Jsonl,
+    /// One self-contained HTML review page (summary table and each text tinted by role).
+    Html,
 }
 
 #[derive(Clone, Copy, clap::ValueEnum)]
@@ -330,6 +332,7 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<ExitCode> {
                     w.write_all(b"\n")?;
                 }
             }
+            Format::Html => w.write_all(shuzhi::review_html(&recs).as_bytes())?,
             Format::Csv => {
                 if a.bom {
                     w.write_all("\u{feff}".as_bytes())?;
