@@ -341,12 +341,11 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
     let has_cause_analysis = cause_heading.is_some()
         || cause_evidence >= 2
         || (cause_evidence >= 1 && is_report(inp.genre));
-    let has_next_steps = plan_heading.is_some()
-        || if inp.genre == Genre::Other {
-            sh.commitment >= 0.35
-        } else {
-            commits.len() >= 2
-        };
+    // Plans or measures for the future (ANNOTATION.md): a plan heading, or a
+    // passage of commitments — two in a report or speech, three in texts of
+    // other genres, whose stray 必须… lines are less often plans.
+    let has_next_steps =
+        plan_heading.is_some() || commits.len() >= if inp.genre == Genre::Other { 3 } else { 2 };
     let pc = sh.problem + sh.cause;
     let ratio = if sh.achievement > 0.0 {
         pc / sh.achievement
