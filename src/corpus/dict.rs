@@ -423,7 +423,10 @@ mod yaml {
                 Value::Scalar(parts.join(if rest.starts_with('|') { "\n" } else { " " }))
             } else if rest.is_empty() {
                 // A value we do not use (a nested block under another key): skip it.
-                while lines.get(i).is_some_and(|c| c.indent > 0 || c.text.starts_with('-')) {
+                while lines
+                    .get(i)
+                    .is_some_and(|c| c.indent > 0 || c.text.starts_with('-'))
+                {
                     i += 1;
                 }
                 Value::Scalar(String::new())
@@ -485,6 +488,10 @@ mod tests {
         }
         let mut counts = [0];
         m.count(text, &b, &mut counts);
-        assert_eq!(counts, [2], "高质量发展 once and the final 好, not 好 in 好处");
+        assert_eq!(
+            counts,
+            [2],
+            "高质量发展 once and the final 好, not 好 in 好处"
+        );
     }
 }

@@ -13,10 +13,14 @@ pub struct Keyword {
 }
 
 /// The `n` terms of a document with the highest TF-IDF: term frequency
-/// (count over the document's counted terms) times the smoothed inverse
-/// document frequency `ln((1 + N) / (1 + df)) + 1`, where `N` is the
-/// number of documents and `df` the number holding the term. Only terms of
-/// two characters or more take part. Ties go to the term that sorts first.
+/// (count over the document's counted terms) times the inverse document
+/// frequency `ln((N + 1) / df)`, where `N` is the number of documents and
+/// `df` the number holding the term. A term in every document keeps a small
+/// weight (about `1/N`) instead of none, so a corpus of one document still
+/// ranks its terms by frequency. Only terms of two characters or more whose
+/// most frequent part of speech names something ([`nominal`]) take part:
+/// the formulaic verbs (推进, 加强) are in every report and say little of
+/// its topic. Ties go to the term that sorts first.
 pub(crate) fn tfidf(
     doc: &BTreeMap<String, TermStats>,
     df: &BTreeMap<String, TermStats>,
@@ -29,10 +33,10 @@ pub(crate) fn tfidf(
     }
     let mut scored: Vec<Keyword> = doc
         .iter()
-        .filter(|(t, _)| super::terms::is_keyword(t))
+        .filter(|(t, s)| super::terms::is_keyword(t) && nominal(s.main_pos()))
         .map(|(t, s)| {
             let d = df.get(t).map_or(1, |x| x.docs).max(1);
-            let idf = ((1.0 + n_docs as f64) / (1.0 + d as f64)).ln() + 1.0;
+            let idf = ((n_docs as f64 + 1.0) / d as f64).ln();
             Keyword {
                 term: t.clone(),
                 weight: s.count as f64 / total as f64 * idf,
@@ -41,6 +45,13 @@ pub(crate) fn tfidf(
         .collect();
     top(&mut scored, n);
     scored
+}
+
+/// Parts of speech that name a topic: nouns of every kind, verbal and
+/// adjectival nouns (建设, 困难), abbreviations, idioms and fixed phrases
+/// (the domain dictionary's terms), foreign words, and words without a tag.
+pub(crate) fn nominal(pos: &str) -> bool {
+    pos.is_empty() || pos.starts_with('n') || matches!(pos, "vn" | "an" | "j" | "l" | "i" | "eng")
 }
 
 fn top(v: &mut Vec<Keyword>, n: usize) {
@@ -115,7 +126,13 @@ impl TextRank {
                 .map(|i| {
                     let s: f64 = adj[i]
                         .iter()
-                        .map(|&(j, w)| if out[j] > 0.0 { w / out[j] * ws[j] } else { 0.0 })
+                        .map(|&(j, w)| {
+                            if out[j] > 0.0 {
+                                w / out[j] * ws[j]
+                            } else {
+                                0.0
+                            }
+                        })
                         .sum();
                     0.15 + 0.85 * s
                 })
@@ -159,7 +176,8 @@ mod tests {
 
     #[test]
     fn rare_terms_beat_common_ones() {
-        let doc = stats(&[("疫情", 5, 1), ("发展", 8, 1), ("党", 9, 1)]);
+        let mut doc = stats(&[("疫情", 5, 1), ("发展", 8, 1), ("党", 9, 1), ("推进", 9, 1)]);
+        doc.get_mut("推进").unwrap().add_pos("v", 9);
         let df = stats(&[("疫情", 5, 1), ("发展", 80, 10), ("党", 9, 10)]);
         let k = tfidf(&doc, &df, 10, 5);
         let terms: Vec<&str> = k.iter().map(|k| k.term.as_str()).collect();

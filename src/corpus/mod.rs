@@ -859,11 +859,7 @@ impl Corpus {
     /// [`ErrorKind::Io`] when the directory or a file cannot be written.
     pub fn write_tables(&self, dir: &Path, bom: bool) -> Result<Vec<PathBuf>> {
         std::fs::create_dir_all(dir).map_err(|e| {
-            Error::with_source(
-                ErrorKind::Io,
-                format!("cannot create {}", dir.display()),
-                e,
-            )
+            Error::with_source(ErrorKind::Io, format!("cannot create {}", dir.display()), e)
         })?;
         let mut tables = vec![
             ("documents.csv", self.documents_table()),
@@ -912,8 +908,8 @@ fn keyness_of(g: &CorpusStats, total: &CorpusStats, cfg: &CorpusConfig) -> Vec<K
 
 /// `sentences.csv` rows of one document (long format): id, index,
 /// char_start, char_end, role, specific, text, heading. `specific` is
-/// `true`/`false` for problem sentences and empty otherwise; `role` is
-/// empty for headings.
+/// `true`/`false` for problem sentences and empty otherwise; `heading` is
+/// `true` for a heading.
 ///
 /// ```
 /// use shuzhi::corpus::sentences_table;
@@ -935,8 +931,11 @@ pub fn sentences_table(analyses: &[Analysis]) -> Table {
         "heading",
     ]);
     for a in analyses {
-        let specific: BTreeMap<usize, bool> =
-            a.problems.iter().map(|p| (p.sentence, p.specific)).collect();
+        let specific: BTreeMap<usize, bool> = a
+            .problems
+            .iter()
+            .map(|p| (p.sentence, p.specific))
+            .collect();
         for s in &a.sentences {
             t.push(vec![
                 a.id.clone(),

@@ -63,14 +63,34 @@ impl Table {
     ///
     /// Any error of the writer.
     pub fn write_csv(&self, w: &mut impl Write, bom: bool) -> io::Result<()> {
-        if bom {
-            w.write_all("\u{feff}".as_bytes())?;
-        }
-        write_row(w, &self.columns)?;
+        self.write_csv_header(w, bom)?;
+        self.write_csv_rows(w)
+    }
+
+    /// Writes the rows alone as CSV, without the header: for a table
+    /// written in pieces as documents arrive.
+    ///
+    /// # Errors
+    ///
+    /// Any error of the writer.
+    pub fn write_csv_rows(&self, w: &mut impl Write) -> io::Result<()> {
         for r in &self.rows {
             write_row(w, r)?;
         }
         Ok(())
+    }
+
+    /// Writes the header alone as CSV, with a byte-order mark first when
+    /// `bom` is set.
+    ///
+    /// # Errors
+    ///
+    /// Any error of the writer.
+    pub fn write_csv_header(&self, w: &mut impl Write, bom: bool) -> io::Result<()> {
+        if bom {
+            w.write_all("\u{feff}".as_bytes())?;
+        }
+        write_row(w, &self.columns)
     }
 }
 

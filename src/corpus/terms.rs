@@ -110,7 +110,15 @@ mod tests {
         crate::extract::assert_sorted_unique(STOPWORDS);
         let s = Stoplist::embedded();
         for w in [
-            "加强", "推进", "落实", "坚持", "深化", "进一步", "切实", "要", "应当",
+            "加强",
+            "推进",
+            "落实",
+            "坚持",
+            "深化",
+            "进一步",
+            "切实",
+            "要",
+            "应当",
         ] {
             assert!(!s.contains(w), "{w} must be counted");
         }
