@@ -329,7 +329,7 @@ impl<'a> CorpusCounter<'a> {
                     continue;
                 }
                 st.tokens += 1;
-                if !terms::is_term(t.text, &self.stop) {
+                if !terms::is_term(t.text, t.pos, &self.stop) {
                     tr_words.push(None);
                     continue;
                 }

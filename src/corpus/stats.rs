@@ -101,7 +101,7 @@ pub struct CorpusStats {
     pub score_sum: u64,
     /// Documents flagged, by flag code.
     pub flags: BTreeMap<String, u64>,
-    /// Term counts (stoplist applied, figures left out).
+    /// Term counts (stoplist applied; figures and numerals left out).
     pub terms: BTreeMap<String, TermStats>,
     /// Category dictionary counts, by column.
     pub categories: BTreeMap<String, u64>,

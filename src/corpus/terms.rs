@@ -91,9 +91,10 @@ pub(crate) fn has_digit(token: &str) -> bool {
         .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }
 
-/// A word that is counted as a term: not a figure, not a stopword.
-pub(crate) fn is_term(token: &str, stop: &Stoplist) -> bool {
-    is_word(token) && !has_digit(token) && !stop.contains(token)
+/// A word that is counted as a term: not a figure or numeral (digits, or
+/// jieba's tag `m`: 一九五八年, 第一个), not a stopword.
+pub(crate) fn is_term(token: &str, pos: Option<&str>, stop: &Stoplist) -> bool {
+    is_word(token) && pos != Some("m") && !has_digit(token) && !stop.contains(token)
 }
 
 /// A term that may be a keyword: two characters or more.
@@ -129,10 +130,11 @@ mod tests {
     #[test]
     fn words_and_terms() {
         let s = Stoplist::embedded();
-        assert!(is_term("落实", &s));
-        assert!(!is_term("的", &s));
-        assert!(!is_term("2020", &s));
-        assert!(!is_term("，", &s));
+        assert!(is_term("落实", Some("v"), &s));
+        assert!(!is_term("的", Some("uj"), &s));
+        assert!(!is_term("2020", None, &s));
+        assert!(!is_term("一九五八年", Some("m"), &s));
+        assert!(!is_term("，", Some("x"), &s));
         assert!(is_word("2020") && !is_word(" "));
         assert!(is_keyword("疫情") && !is_keyword("党"));
     }

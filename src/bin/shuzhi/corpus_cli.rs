@@ -186,7 +186,6 @@ pub(crate) fn run_corpus(a: CorpusArgs) -> anyhow::Result<ExitCode> {
         Event::Flush => flush(&mut pending, &mut corpus),
     });
     let res = res.and_then(|()| flush(&mut pending, &mut corpus));
-    drop(flush);
     let res = res.and_then(|()| sentences.flush());
     if let Err(e) = res {
         return finish(c, Err(e), &tally);
