@@ -230,3 +230,53 @@ fn formulaic_verbs_are_counted_and_domain_terms_stay_whole() {
     assert!(!total.terms.contains_key("的"));
     assert!(total.categories["formulaic"] > 0);
 }
+
+mod props {
+    use proptest::prelude::*;
+    use shuzhi::corpus::{kwic, CategoryDict, CorpusCounter, KwicMatch};
+    use shuzhi::Analyzer;
+    use std::sync::LazyLock;
+
+    static AN: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("一、存在的问题\n".to_owned()),
+            Just("統籌疫情防控和經濟社會發展。".to_owned()),
+            Just("要加强学习，落实三会一课。".to_owned()),
+            Just("全年新增就业1100万人，".to_owned()),
+            "\\PC{0,12}",
+            any::<String>(),
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        #[test]
+        fn counting_and_concordance_never_panic(t in text(), term in "\\PC{0,3}") {
+            let counter = CorpusCounter::new(&AN)
+                .dictionary(CategoryDict::from_word_list("w", "疫情\n落实\n"))
+                .unwrap();
+            for a in AN.analyze_text("p", &t) {
+                let d = counter.count(&a);
+                let body: u64 = d.stats.role_chars.iter().sum();
+                prop_assert_eq!(body, d.stats.body_chars);
+                prop_assert!(d.stats.tokens <= a.chars as u64);
+            }
+            for mode in [KwicMatch::Substring, KwicMatch::Words] {
+                for k in kwic(AN.segmenter(), &t, &term, 5, mode) {
+                    prop_assert!(t.is_char_boundary(k.span[0]) && t.is_char_boundary(k.span[1]));
+                    prop_assert_eq!(&t[k.span[0]..k.span[1]], k.matched.as_str());
+                    prop_assert_eq!(t[..k.span[0]].chars().count(), k.char_start);
+                }
+            }
+        }
+
+        #[test]
+        fn the_yaml_reader_never_panics(y in "(Name|Category|Dictionary|  pos|  - |- |\\[|\\]|:|'|\"|#| |\n|\\PC){0,40}") {
+            let _ = CategoryDict::from_yaml("y", &y);
+        }
+    }
+}
