@@ -531,7 +531,8 @@ impl Corpus {
     }
 
     /// The TF-IDF keywords of document `i` (input order), the IDF fitted on
-    /// this corpus.
+    /// this corpus. Each call sums the corpus anew: for every document at
+    /// once, use [`keywords_table`](Self::keywords_table).
     pub fn keywords(&self, i: usize) -> Vec<Keyword> {
         let total = self.total();
         match self.docs.get(i) {
