@@ -280,6 +280,35 @@ impl Analyzer {
         self.analyze_bytes(&bytes, &path.to_string_lossy())
     }
 
+    /// Reads and decodes a file as [`analyze_path`](Self::analyze_path)
+    /// does (same formats, encodings and limits), without analysing it.
+    ///
+    /// # Errors
+    ///
+    /// As [`analyze_path`](Self::analyze_path).
+    pub fn read_text(&self, path: impl AsRef<Path>) -> Result<String> {
+        let path = path.as_ref();
+        let bytes = ingest::read_file(path, self.limits())?;
+        let ext = path.extension().and_then(|e| e.to_str());
+        Ok(ingest::bytes_to_text(&bytes, ext, self.forced, self.limits())?.text)
+    }
+
+    /// Decodes `bytes` as [`analyze_bytes`](Self::analyze_bytes) does
+    /// (`name` gives the file extension), without analysing them.
+    ///
+    /// ```
+    /// let an = shuzhi::Analyzer::new();
+    /// assert_eq!(an.decode_bytes("疫情防控".as_bytes(), "-").unwrap(), "疫情防控");
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`analyze_bytes`](Self::analyze_bytes).
+    pub fn decode_bytes(&self, bytes: &[u8], name: &str) -> Result<String> {
+        let ext = Path::new(name).extension().and_then(|e| e.to_str());
+        Ok(ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?.text)
+    }
+
     /// Like [`analyze_path`](Self::analyze_path), also returning the decoded text.
     /// With `features`, every sentence's role features are appended in
     /// sentence order across the documents of the file.

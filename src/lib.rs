@@ -21,6 +21,12 @@
 //! - `parallel` (default): batch analysis on rayon.
 //! - `docx`: read `.docx` files (zip + quick-xml).
 //! - `cli`: the `shuzhi` command-line tool (implies `parallel` and `docx`).
+//!
+//! ## Corpus statistics
+//!
+//! [`corpus`] turns analysed documents into tidy tables for pandas or R
+//! (documents, sentences, terms, keywords, group keyness), with totals that
+//! merge; `shuzhi corpus` writes them as CSV.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -29,6 +35,7 @@ mod analysis;
 mod analyzer;
 mod assess;
 mod config;
+pub mod corpus;
 mod error;
 pub mod eval;
 mod extract;

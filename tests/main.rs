@@ -3,6 +3,9 @@
 mod assess;
 #[cfg(feature = "cli")]
 mod cli;
+mod corpus;
+#[cfg(feature = "cli")]
+mod corpus_cli;
 mod figures;
 mod html;
 mod ingest;

@@ -8,6 +8,9 @@ use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+#[path = "shuzhi/corpus_cli.rs"]
+mod corpus_cli;
+
 #[derive(Parser)]
 #[command(
     name = "shuzhi",
@@ -30,6 +33,11 @@ enum Cmd {
     /// Fit the role model (data/role_model.tsv) on gold documents; with --cv,
     /// report leave-one-document-out macro-F1 instead.
     TrainRoles(TrainArgs),
+    /// Corpus tables for pandas or R: documents, sentences, groups, terms,
+    /// keywords, keyness (CSV in --out DIR); prints the group summary.
+    Corpus(corpus_cli::CorpusArgs),
+    /// Concordance lines for a term: CSV id, left, match, right, char_start.
+    Kwic(corpus_cli::KwicArgs),
 }
 
 #[derive(Args)]
@@ -754,6 +762,8 @@ fn main() -> ExitCode {
         Cmd::Screen(a) => run_screen(a),
         Cmd::Eval(a) => run_eval(a),
         Cmd::TrainRoles(a) => run_train(a),
+        Cmd::Corpus(a) => corpus_cli::run_corpus(a),
+        Cmd::Kwic(a) => corpus_cli::run_kwic(a),
     };
     match r {
         Ok(code) => code,
