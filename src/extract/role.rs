@@ -537,10 +537,14 @@ impl Bounds {
     }
 }
 
-/// Words of two or more characters, hashed into 2^16 buckets (FNV-1a).
+/// Words of two or more characters, and the first two words of any length,
+/// hashed into 2^16 buckets (FNV-1a).
 fn word_buckets(full: &str, bounds: &Bounds) -> Vec<u32> {
     let mut out = Vec::new();
     let mut start = 0;
+    // The first two words, whatever their length, in buckets of their own:
+    // how a sentence opens (我们 / 要 / 一是 / 过去一年) says much of its role.
+    let mut nth = 0usize;
     for (i, _) in full
         .char_indices()
         .skip(1)
@@ -548,6 +552,15 @@ fn word_buckets(full: &str, bounds: &Bounds) -> Vec<u32> {
     {
         if bounds.is.get(i).copied().unwrap_or(true) {
             let w = &full[start..i];
+            if nth < 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                let mut h: u32 = 0x811c_9dc5 ^ (0x5e + nth as u32);
+                for b in w.bytes() {
+                    h ^= u32::from(b);
+                    h = h.wrapping_mul(0x0100_0193);
+                }
+                out.push(h & 0xffff);
+                nth += 1;
+            }
             if w.chars().count() >= 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
                 let mut h: u32 = 0x811c_9dc5;
                 for b in w.bytes() {
