@@ -1519,6 +1519,26 @@ impl FigureFinder {
                 }
             }
         }
+        // Numbered labels: 问题1：…, 任务3：… (a number between a word and a colon).
+        if small_int && !n.approx {
+            let after = next
+                .and_then(|nc| matches!(nc, '：' | ':').then(|| char_at(s, end + nc.len_utf8())));
+            let label_before = s[..pos]
+                .chars()
+                .next_back()
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+            if label_before && after.is_some_and(|a| !a.is_some_and(is_arabic)) {
+                out.push(Raw {
+                    start: pos,
+                    end,
+                    value: FigureValue::Number(value),
+                    unit: String::new(),
+                    kind: FigureKind::Ordinal,
+                    approx: Approx::Exact,
+                });
+                return Some(end);
+            }
+        }
         if n.plain_arabic {
             let year_like =
                 n.arabic_digits == 4 && !n.decimal && (1900.0..=2100.0).contains(&value);
@@ -1693,6 +1713,10 @@ impl FigureFinder {
                 // 一年来: a time adverbial
                 if s[uend..].starts_with('来') && value == 1.0 && !ranged && !n.approx {
                     return Some(TimeResult::Skip(uend + '来'.len_utf8()));
+                }
+                // 九年级: a school grade, not a length of time
+                if s[uend..].starts_with('级') && integer && value <= 12.0 {
+                    return Some(TimeResult::Skip(uend + '级'.len_utf8()));
                 }
                 Some(TimeResult::Duration("年".to_string(), uend))
             }
@@ -2379,6 +2403,18 @@ mod tests {
             (f.kind, f.value.as_f64(), f.unit.as_str()),
             (FigureKind::Money, Some(1.2e8), "元")
         );
+        // Numbered labels and school grades are not quantities or durations.
+        let finder = FigureFinder::new();
+        let fs = finder.find(
+            "问题2：乡村振兴衔接资金的5个产业项目中有2个尚未开工。",
+            0,
+            0,
+            0,
+        );
+        assert_eq!(fs[0].kind, FigureKind::Ordinal);
+        assert_eq!(fs.iter().filter(|f| f.kind.is_figure()).count(), 2);
+        let fs = finder.find("担任九年级一个班的道德与法治课。", 0, 0, 0);
+        assert!(fs.iter().all(|f| !f.kind.is_figure()), "{fs:?}");
         let f = one("用两年时间");
         assert_eq!(
             (f.kind, f.value.as_f64(), f.unit.as_str()),

@@ -88,7 +88,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s　])(?:[（(]\s*)?(?:新华社|人民网|新华网|中新社|央视网|本报)[^（）()，。\s]{1,12}?\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)]{1,20}[）)])?(?:\s*[）)])?",
+        r"(?:^|[\s　。！？”」])(?:[（(]\s*)?(?:新华社|人民网|新华网|中新社|央视网|本报)[^（）()，。\s]{1,12}?\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)]{1,20}[）)])?(?:\s*[）)])?",
     )
     .expect("valid regex")
 });
@@ -256,7 +256,14 @@ pub(crate) fn find(text: &str, range: std::ops::Range<usize>) -> Vec<SetAside> {
             .flatten()
             .chain(papers.into_iter().flatten())
         {
-            let (ms, me) = trim_span(line, m.start(), m.end());
+            // A credit right after a sentence's end mark: the mark stays.
+            let lead = m
+                .as_str()
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '。' | '！' | '？' | '”' | '」'))
+                .map_or(0, char::len_utf8);
+            let (ms, me) = trim_span(line, m.start() + lead, m.end());
             if ms < me {
                 push(
                     &mut out,
@@ -303,6 +310,22 @@ mod tests {
                 "not sorted/unique: {v:?}"
             );
         }
+    }
+
+    #[test]
+    fn wire_credit_right_after_the_last_sentence() {
+        let t = "谢谢。（新华社北京9月21日电）《 人民日报 》（ 2020年09月22日 02 版）";
+        let k = kinds(t);
+        assert_eq!(
+            k,
+            vec![
+                (ClutterKind::Credit, "（新华社北京9月21日电）".to_owned()),
+                (
+                    ClutterKind::Credit,
+                    "《 人民日报 》（ 2020年09月22日 02 版）".to_owned()
+                ),
+            ]
+        );
     }
 
     #[test]
