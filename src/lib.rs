@@ -25,6 +25,8 @@
 mod analysis;
 mod analyzer;
 mod assess;
+#[cfg(feature = "parallel")]
+mod batch;
 mod config;
 mod error;
 pub mod eval;
@@ -40,6 +42,8 @@ pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use assess::{
     Assessment, DocLabels, Flag, Residue, ResidueKind, Score, ScorePart, Severity, Shares,
 };
+#[cfg(feature = "parallel")]
+pub use batch::{Batch, DocResult, Event, Outcome, Progress, Source};
 pub use config::Config;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::numeral;
