@@ -28,6 +28,7 @@ mod assess;
 #[cfg(feature = "parallel")]
 mod batch;
 mod config;
+mod dedup;
 mod error;
 pub mod eval;
 mod extract;
@@ -45,6 +46,9 @@ pub use assess::{
 #[cfg(feature = "parallel")]
 pub use batch::{Batch, DocResult, Event, Outcome, Progress, Source};
 pub use config::Config;
+pub use dedup::{
+    near_duplicates, Boilerplate, LineCounter, LineSet, NearDupIndex, NearDups, Pair, Signature,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::numeral;
 pub use extract::{

@@ -3,6 +3,7 @@
 mod assess;
 #[cfg(feature = "cli")]
 mod cli;
+mod dedup;
 mod figures;
 mod ingest;
 mod peers;
