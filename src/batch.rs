@@ -191,8 +191,11 @@ pub struct Batch<'a> {
     pool: Option<&'a rayon::ThreadPool>,
     window: Option<usize>,
     mode: Mode,
-    progress: Option<Box<dyn FnMut(&Progress) + 'a>>,
+    progress: Option<ProgressFn<'a>>,
 }
+
+/// The progress callback of a [`Batch`].
+type ProgressFn<'a> = Box<dyn FnMut(&Progress) + 'a>;
 
 impl std::fmt::Debug for Batch<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -297,6 +300,7 @@ fn process(an: &Analyzer, src: Source, mode: Mode) -> (u64, DocResult) {
 type Meta = Option<serde_json::Map<String, serde_json::Value>>;
 
 /// `{"id": …, "text": …, …}` → id, text and the other fields.
+#[allow(clippy::result_large_err)] // the error is the record that is written
 fn parse_json_line(
     an: &Analyzer,
     n: usize,
@@ -569,7 +573,7 @@ impl<'s, T: Send + 's> Drive<'s, T> {
         scope: &rayon::ScopeFifo<'s>,
         inputs: I,
         sink: &mut S,
-        on_progress: &mut Option<Box<dyn FnMut(&Progress) + '_>>,
+        on_progress: &mut Option<ProgressFn<'_>>,
     ) -> Result<Progress, E>
     where
         I: Iterator<Item = Source> + Send + 's,

@@ -562,6 +562,16 @@ pub struct NearDups {
 }
 
 impl NearDups {
+    /// Documents in the search (references included).
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether the search had no document.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
     /// Every pair found.
     pub fn pairs(&self) -> &[Pair] {
         &self.pairs
