@@ -2,7 +2,7 @@
 //! (`benches/neardup_corpus.rs`): planted copies with at most 10% of their
 //! text edited are all found, and no pair of distinct real documents is.
 
-#[path = "../benches/neardup_corpus.rs"]
+#[path = "../benches/support/neardup_corpus.rs"]
 mod corpus;
 
 use corpus::{Kind, KNOWN_DUPLICATES};

@@ -7,5 +7,7 @@ mod dedup;
 mod figures;
 mod ingest;
 mod peers;
+#[cfg(feature = "cli")]
+mod pipeline;
 mod prop;
 mod roles;
