@@ -220,8 +220,8 @@ impl LineSet {
 /// ```
 /// use shuzhi::{Config, LineCounter, LineSet};
 /// let mut c = LineCounter::new();
-/// for i in 0..6 {
-///     let own = format!("第{i}个乡镇完成了自己的工作任务");
+/// for town in ["东岭", "西岭", "南岭", "北岭", "中岭", "上岭"] {
+///     let own = format!("{town}镇完成了自己的工作任务");
 ///     c.add(&LineSet::of(["坚持以人民为中心的发展思想", own.as_str()]));
 /// }
 /// let b = c.boilerplate(&Config::default());
@@ -309,7 +309,7 @@ impl Boilerplate {
 ///
 /// ```
 /// use shuzhi::{Boilerplate, Signature};
-/// let a = "全县共排查各类安全隐患857处，已整改落实748处，整改率达87%。对剩余隐患逐一明确责任单位和整改时限，实行销号管理。";
+/// let a = "全县共排查各类安全隐患857处，已整改落实748处，整改率达87%。对剩余隐患逐一明确责任单位和整改时限，实行销号管理，确保年底前全部整改到位。";
 /// let b = a.replace("857", "901");
 /// let sa = Signature::of([a], &Boilerplate::none()).unwrap();
 /// let sb = Signature::of([b.as_str()], &Boilerplate::none()).unwrap();
