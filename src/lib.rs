@@ -15,7 +15,9 @@
 //!
 //! ## Crate features
 //!
-//! - `parallel` (default): batch analysis on rayon.
+//! - `parallel` (default): batch analysis on rayon ([`Analyzer::analyze_batch`],
+//!   [`Analyzer::batch`]: results in input order, memory bounded by the
+//!   documents in flight).
 //! - `docx`: read `.docx` files (zip + quick-xml).
 //! - `cli`: the `shuzhi` command-line tool (implies `parallel` and `docx`).
 
@@ -59,6 +61,31 @@ pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
 pub use segment::{DomainDict, Segmenter, SegmenterBuilder, Token};
 pub use span::Span;
 pub use structure::{Paragraph, Section, Sentence};
+
+/// Every public type of the batch and near-duplicate API can be shared
+/// across threads and survives a panic elsewhere.
+#[cfg(test)]
+#[test]
+fn batch_and_dedup_types_are_thread_safe() {
+    fn ok<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    ok::<Analyzer>();
+    ok::<Config>();
+    ok::<Analysis>();
+    ok::<Flag>();
+    ok::<LineSet>();
+    ok::<LineCounter>();
+    ok::<Boilerplate>();
+    ok::<Signature>();
+    ok::<NearDupIndex>();
+    ok::<NearDups>();
+    ok::<Pair>();
+    #[cfg(feature = "parallel")]
+    {
+        ok::<Source>();
+        ok::<Outcome>();
+        ok::<Progress>();
+    }
+}
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]
