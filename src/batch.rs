@@ -399,6 +399,15 @@ impl Gate {
     }
 }
 
+/// Stops the reader when dropped.
+struct StopOnDrop<'a>(&'a Gate);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
 /// The next message; on a pool's worker thread, runs pool jobs meanwhile
 /// so that a one-thread pool never waits on itself.
 fn recv<T>(rx: &mpsc::Receiver<Msg<T>>, on_worker: bool) -> Option<Msg<T>> {
@@ -597,6 +606,9 @@ impl<'s, T: Send + 's> Drive<'s, T> {
                 }
                 let _ = tx.send(Msg::End(next));
             });
+            // However this thread leaves (an error, a panic in the sink),
+            // the reader stops, so that the scopes can end.
+            let _stop = StopOnDrop(gate);
             let on_worker = rayon::current_thread_index().is_some();
             let mut pending: VecDeque<Option<(usize, bool, u64, T)>> = VecDeque::new();
             let mut first = 0usize;
@@ -677,5 +689,112 @@ impl<'s, T: Send + 's> Drive<'s, T> {
                 }
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::LazyLock;
+
+    static AN: LazyLock<Analyzer> = LazyLock::new(Analyzer::new);
+
+    fn inputs(n: usize) -> Vec<Source> {
+        (0..n)
+            .map(|i| {
+                // Sizes vary so that later inputs often finish first.
+                let text = "全年召开党委会12次，专题研究党建工作8次。".repeat(1 + (n - i) % 7);
+                Source::text(i.to_string(), text)
+            })
+            .collect()
+    }
+
+    fn ids(b: Batch<'_>, n: usize) -> Vec<String> {
+        let mut out = Vec::new();
+        b.run(inputs(n), |ev| {
+            if let Event::Item(o) = ev {
+                assert_eq!(o.index, out.len());
+                out.push(o.result.unwrap()[0].id.clone());
+            }
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        out
+    }
+
+    #[test]
+    fn results_in_input_order_whatever_the_window_and_pool() {
+        let want: Vec<String> = (0..40).map(|i| i.to_string()).collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(3)
+            .build()
+            .unwrap();
+        for w in [1, 2, 5, 64] {
+            assert_eq!(ids(AN.batch().window(w), 40), want);
+            assert_eq!(ids(AN.batch().window(w).pool(&pool), 40), want);
+        }
+    }
+
+    #[test]
+    fn a_one_thread_pool_called_from_inside_itself_does_not_wait_on_itself() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let got = pool.install(|| ids(AN.batch().pool(&pool), 12));
+        assert_eq!(got.len(), 12);
+    }
+
+    #[test]
+    fn a_sink_error_stops_the_batch() {
+        let mut seen = 0;
+        let r = AN.batch().window(2).run(inputs(100), |ev| {
+            if let Event::Item(_) = ev {
+                seen += 1;
+                if seen == 3 {
+                    return Err("stop");
+                }
+            }
+            Ok(())
+        });
+        assert_eq!(r, Err("stop"));
+        assert_eq!(seen, 3);
+    }
+
+    #[test]
+    fn progress_counts_inputs_documents_failures_and_bytes() {
+        let mut last = Progress::default();
+        let srcs = vec![
+            Source::text("a", "同志们：要抓落实。"),
+            Source::json_line(2, "{]"),
+            Source::Bytes {
+                name: "c.txt".into(),
+                bytes: "篇1\n同志们：\n篇2\n要抓落实。".as_bytes().to_vec(),
+            },
+        ];
+        let total: u64 = srcs.iter().map(|s| s.len() as u64).sum();
+        AN.batch()
+            .on_progress(|p| last = *p)
+            .run(srcs, |_| Ok::<(), ()>(()))
+            .unwrap();
+        assert_eq!(last.inputs, 3);
+        assert_eq!(last.failed, 1);
+        assert!(last.documents >= 2);
+        assert_eq!(last.bytes, total + 1); // a JSON line counts its line break
+    }
+
+    #[test]
+    #[should_panic(expected = "map failed")]
+    fn a_panic_in_map_reaches_the_caller() {
+        let _ = AN.batch().run_map(
+            inputs(8),
+            |o| {
+                if o.index == 5 {
+                    panic!("map failed");
+                }
+                o.index
+            },
+            |_| Ok::<(), ()>(()),
+        );
     }
 }

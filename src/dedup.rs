@@ -1,73 +1,4 @@
-//! Near-duplicate documents across a batch: MinHash signatures over
-//! character shingles with LSH banding, so that 100,000 documents compare in
-//! near-linear time rather than all pairs.
-//!
-//! Reviewers catch copied reports by hand today: one district found 18 of
-//! 216 reports were last year's text with the date changed, and two reports
-//! "95% alike" (DOMAIN.md §4.1). This module finds such pairs.
-//!
-//! # What is compared
-//!
-//! Each document is read as its sentences (headings included, web clutter
-//! left out), each normalised to its letters: digits, punctuation and spaces
-//! dropped (a report with only the year changed is still the same text),
-//! traditional characters read as simplified, ASCII lower-cased. Shingles
-//! are runs of [`SHINGLE`] characters of that text.
-//!
-//! Two kinds of sentence are left out first, so that what every report
-//! shares never makes two different reports look alike:
-//!
-//! - formula lines (同志们, 以上报告请审议, 谢谢大家, 述职人：…, titles):
-//!   sentences of at most 40 characters of which the phrases of
-//!   `data/boilerplate.txt` make up at least a third;
-//! - short sentences (at most 40 characters) that recur in many documents
-//!   of the batch: in at least
-//!   [`Config::near_duplicate_boilerplate_docs`] documents and at least
-//!   [`Config::near_duplicate_boilerplate_share`] of them (a template's
-//!   headings, stock phrases, a site's page furniture). Counting them needs
-//!   one pass over the batch before the signatures ([`LineCounter`]).
-//!   Longer sentences always count, so a group of identical copies larger
-//!   than the cut-off still finds itself; a document left with too little
-//!   text keeps all its sentences.
-//!
-//! # Similarity
-//!
-//! The similarity of two documents is the Dice coefficient of their shingle
-//! sets, 2|A∩B| / (|A| + |B|): the share of their text the two have in
-//! common. A copy with 10% of its text rewritten scores about 0.9. It is
-//! estimated from the Jaccard index J that the signatures estimate, as
-//! 2J / (1 + J).
-//!
-//! Signatures are one-permutation MinHash ([`BINS`] bins of one 64-bit hash,
-//! empty bins filled by optimal densification, Shrivastava 2017), 1 KiB per
-//! document. LSH banding ([`BANDS`] bands of [`BINS`]` / `[`BANDS`] bins)
-//! makes a pair a candidate when one band matches: a pair at similarity 0.8
-//! (J = 0.67) is missed with probability below 10⁻⁶, and a pair at 0.2 is
-//! compared with probability 10⁻³. Only candidates are compared.
-//!
-//! ```
-//! use shuzhi::{near_duplicates, Analyzer, Config};
-//! let an = Analyzer::new();
-//! let a = "2019年，我局认真落实全面从严治党主体责任，全年召开党组会议24次，专题研究党建工作8次，\
-//!          开展廉政谈话56人次。深入推进扶贫领域作风问题专项治理，走访贫困户320户，\
-//!          帮助解决实际困难47个。完成老旧小区改造12个，新增停车位860个，群众满意度明显提高。";
-//! let b = a.replace("2019", "2020").replace("320户", "330户");
-//! let c = "今年以来，县教育局围绕办好人民满意的教育，新建改扩建中小学校舍5所，\
-//!          招聘特岗教师120名，全县义务教育巩固率达到98.6%。学前教育普惠率稳步提高，\
-//!          农村学校营养改善计划覆盖全部学生，校园安全隐患排查整改全部完成。";
-//! let mut docs = vec![
-//!     an.analyze_document("2019", a),
-//!     an.analyze_document("2020", &b),
-//!     an.analyze_document("教育局", c),
-//! ];
-//! let found = near_duplicates(&mut docs, &Config::default());
-//! assert_eq!(found.pairs().len(), 1);
-//! let flag = docs[1].assessment.as_ref().unwrap().flags.iter()
-//!     .find(|f| f.code == "near_duplicate").unwrap();
-//! assert_eq!(flag.other.as_deref(), Some("2019"));
-//! assert!(flag.similarity.unwrap() > 0.9);
-//! assert!(!docs[2].assessment.as_ref().unwrap().flags.iter().any(|f| f.code == "near_duplicate"));
-//! ```
+//! Near-duplicate documents across a batch (see [`near_duplicates`]).
 
 use crate::analysis::Analysis;
 use crate::assess::{Flag, Severity};
@@ -77,22 +8,22 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// Characters in a shingle.
-pub const SHINGLE: usize = 4;
+const SHINGLE: usize = 4;
 /// Bins of a signature.
-pub const BINS: usize = 256;
+const BINS: usize = 256;
 /// LSH bands (of `BINS / BANDS` bins each).
-pub const BANDS: usize = 64;
+const BANDS: usize = 64;
 const ROWS: usize = BINS / BANDS;
 /// Documents with fewer normalised characters left than this get no
 /// signature: too little text to call a copy.
-pub const MIN_CHARS: usize = 50;
+const MIN_CHARS: usize = 50;
 /// A formula line, or a line that can be the batch's boilerplate, is at
 /// most this many normalised characters.
 const FORMULA_MAX_CHARS: usize = 40;
 /// Sentences shorter than this (normalised) carry nothing: 年月日, 一, 谢谢.
 const MIN_LINE_CHARS: usize = 4;
 /// Most near-duplicate flags on one document (the most similar first).
-pub const MAX_FLAGS: usize = 10;
+const MAX_FLAGS: usize = 10;
 /// Lines counted exactly up to this many distinct ones (about 8 MB); past
 /// it, the counter keeps the frequent ones (Misra–Gries).
 const COUNTER_CAPACITY: usize = 1 << 18;
@@ -221,8 +152,8 @@ impl LineSet {
 /// use shuzhi::{Config, LineCounter, LineSet};
 /// let mut c = LineCounter::new();
 /// for town in ["东岭", "西岭", "南岭", "北岭", "中岭", "上岭"] {
-///     let own = format!("{town}镇完成了自己的工作任务");
-///     c.add(&LineSet::of(["坚持以人民为中心的发展思想", own.as_str()]));
+///    let own = format!("{town}镇完成了自己的工作任务");
+///    c.add(&LineSet::of(["坚持以人民为中心的发展思想", own.as_str()]));
 /// }
 /// let b = c.boilerplate(&Config::default());
 /// assert_eq!(b.len(), 1); // the line all six share
@@ -305,7 +236,7 @@ impl Boilerplate {
     }
 }
 
-/// A document's MinHash signature ([`BINS`] values, 1 KiB).
+/// A document's MinHash signature (256 values, 1 KiB).
 ///
 /// ```
 /// use shuzhi::{Boilerplate, Signature};
@@ -322,7 +253,7 @@ pub struct Signature(Box<[u32]>);
 impl Signature {
     /// The signature of a document given as its sentences, leaving out
     /// formula lines and `boilerplate`; `None` when fewer than
-    /// [`MIN_CHARS`] characters are left.
+    /// 50 characters are left.
     pub fn of<'a>(
         lines: impl IntoIterator<Item = &'a str>,
         boilerplate: &Boilerplate,
@@ -588,7 +519,7 @@ impl NearDups {
     }
 
     /// The other documents like document `i`, the most similar first (at
-    /// most [`MAX_FLAGS`]); none for a reference.
+    /// most 10); none for a reference.
     pub fn partners(&self, i: usize) -> Vec<(usize, f64)> {
         if self.is_reference(i) {
             return Vec::new();
@@ -651,9 +582,83 @@ impl NearDups {
     }
 }
 
+/// Near-duplicate documents across a batch: MinHash signatures over
+/// character shingles with LSH banding, so that 100,000 documents compare in
+/// near-linear time rather than all pairs.
+///
+/// Reviewers catch copied reports by hand today: one district found 18 of
+/// 216 reports were last year's text with the date changed, and two reports
+/// "95% alike" (DOMAIN.md §4.1). This finds such pairs.
+///
+/// # What is compared
+///
+/// Each document is read as its sentences (headings included, web clutter
+/// left out), each normalised to its letters: digits, punctuation and spaces
+/// dropped (a report with only the year changed is still the same text),
+/// traditional characters read as simplified, ASCII lower-cased. Shingles
+/// are runs of 4 characters of that text.
+///
+/// Two kinds of sentence are left out first, so that what every report
+/// shares never makes two different reports look alike:
+///
+/// - formula lines (同志们, 以上报告请审议, 谢谢大家, 述职人：…, titles):
+///   sentences of at most 40 characters of which the phrases of
+///   `data/boilerplate.txt` make up at least a third;
+/// - short sentences (at most 40 characters) that recur in many documents
+///   of the batch: in at least
+///   [`Config::near_duplicate_boilerplate_docs`] documents and at least
+///   [`Config::near_duplicate_boilerplate_share`] of them (a template's
+///   headings, stock phrases, a site's page furniture). Counting them needs
+///   one pass over the batch before the signatures ([`LineCounter`]).
+///   Longer sentences always count, so a group of identical copies larger
+///   than the cut-off still finds itself; a document left with too little
+///   text keeps all its sentences.
+///
+/// # Similarity
+///
+/// The similarity of two documents is the Dice coefficient of their shingle
+/// sets, 2|A∩B| / (|A| + |B|): the share of their text the two have in
+/// common. A copy with 10% of its text rewritten scores about 0.9. It is
+/// estimated from the Jaccard index J that the signatures estimate, as
+/// 2J / (1 + J).
+///
+/// Signatures are one-permutation MinHash (256 bins of one 64-bit hash,
+/// empty bins filled by optimal densification, Shrivastava 2017), 1 KiB per
+/// document. LSH banding (64 bands of 4 bins)
+/// makes a pair a candidate when one band matches: a pair at similarity 0.8
+/// (J = 0.67) is missed with probability below 10⁻⁶, and a pair at 0.2 is
+/// compared with probability 10⁻³. Only candidates are compared.
+///
+/// ```
+/// use shuzhi::{near_duplicates, Analyzer, Config};
+/// let an = Analyzer::new();
+/// let a = "2019年，我局认真落实全面从严治党主体责任，全年召开党组会议24次，专题研究党建工作8次，\
+///          开展廉政谈话56人次。深入推进扶贫领域作风问题专项治理，走访贫困户320户，\
+///          帮助解决实际困难47个。完成老旧小区改造12个，新增停车位860个，群众满意度明显提高。";
+/// let b = a.replace("2019", "2020").replace("320户", "330户");
+/// let c = "今年以来，县教育局围绕办好人民满意的教育，新建改扩建中小学校舍5所，\
+///          招聘特岗教师120名，全县义务教育巩固率达到98.6%。学前教育普惠率稳步提高，\
+///          农村学校营养改善计划覆盖全部学生，校园安全隐患排查整改全部完成。";
+/// let mut docs = vec![
+///     an.analyze_document("2019", a),
+///     an.analyze_document("2020", &b),
+///     an.analyze_document("教育局", c),
+/// ];
+/// let found = near_duplicates(&mut docs, &Config::default());
+/// assert_eq!(found.pairs().len(), 1);
+/// let flag = docs[1].assessment.as_ref().unwrap().flags.iter()
+///     .find(|f| f.code == "near_duplicate").unwrap();
+/// assert_eq!(flag.other.as_deref(), Some("2019"));
+/// assert!(flag.similarity.unwrap() > 0.9);
+/// assert!(!docs[2].assessment.as_ref().unwrap().flags.iter().any(|f| f.code == "near_duplicate"));
+/// ```
+///
+/// # This function
+///
 /// Finds the near-duplicates among `docs` (both passes, in memory) and
 /// flags both documents of each pair; returns what was found, indexed like
-/// `docs`. See the [module docs](self) for an example.
+/// `docs`. For a stream, run the two passes yourself with [`LineCounter`]
+/// and [`NearDupIndex`].
 pub fn near_duplicates(docs: &mut [Analysis], cfg: &Config) -> NearDups {
     let mut counter = LineCounter::new();
     for a in docs.iter() {
