@@ -232,12 +232,14 @@ impl Analyzer {
 
     /// The outline of one document with the given id (see
     /// [`outline`](Self::outline) and [`analyze_document`](Self::analyze_document)).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
     pub(crate) fn outline_document(&self, id: impl Into<String>, text: &str) -> Analysis {
         self.outline_part(text, 0..text.len(), id.into(), "utf-8", 0, None)
     }
 
     /// Outlines of every document in `bytes`, with the same ids and the
     /// same splitting as [`analyze_bytes`](Self::analyze_bytes).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
     pub(crate) fn outline_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
         let ext = Path::new(name).extension().and_then(|e| e.to_str());
         let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
@@ -262,6 +264,7 @@ impl Analyzer {
 
     /// Outlines of every document in the file at `path` (see
     /// [`analyze_path`](Self::analyze_path)).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
     pub(crate) fn outline_path(&self, path: &Path) -> Result<Vec<Analysis>> {
         let bytes = ingest::read_file(path, self.limits())?;
         self.outline_bytes(&bytes, &path.to_string_lossy())
