@@ -1,10 +1,11 @@
 //! The whole pipeline against bare jieba-rs, in one run so the ratios are
 //! fair: bare `jieba_rs::Jieba::cut`, the crate's segmenter, segmentation
-//! plus figures, decode + outline, and full analysis, all on the same
-//! sentences of the real bulk corpus (`corpora/bulk`).
+//! plus figures, decode + outline, full analysis, and the batch API on one
+//! thread and on every thread, all on the same sentences of the real bulk
+//! corpus (`corpora/bulk`); then `Analyzer::new()`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use shuzhi::{Analyzer, FigureFinder, Segmenter};
+use shuzhi::{Analyzer, FigureFinder, Segmenter, Source};
 
 mod common;
 
@@ -77,8 +78,55 @@ fn bench(c: &mut Criterion) {
             assert_eq!(n, n_sentences);
         })
     });
+    // The batch API (what `shuzhi analyze` runs), each document one input,
+    // on a pool of one thread and on one of every core.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    for threads in [1, cores] {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let name = format!(
+            "batch ({threads} thread{})",
+            if threads == 1 { "" } else { "s" }
+        );
+        g.bench_function(name.as_str(), |b| {
+            b.iter(|| {
+                let inputs: Vec<Source> = texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| Source::text(i.to_string(), t.clone()))
+                    .collect();
+                let mut n = 0;
+                an.batch()
+                    .pool(&pool)
+                    .run(inputs, |ev| {
+                        if let shuzhi::Event::Item(o) = ev {
+                            n += o.result.map_or(0, |v| v[0].sentences.len());
+                        }
+                        Ok::<(), ()>(())
+                    })
+                    .unwrap();
+                assert_eq!(n, n_sentences);
+            })
+        });
+    }
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// Building the analyzer: jieba's dictionary, the domain dictionary, the
+/// lexicons.
+fn build(c: &mut Criterion) {
+    let mut g = c.benchmark_group("build");
+    g.sample_size(10);
+    g.bench_function("Analyzer::new()", |b| {
+        b.iter(|| {
+            let an = Analyzer::new();
+            assert!(!an.segmenter().dictionaries().is_empty());
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, build);
 criterion_main!(benches);

@@ -179,14 +179,26 @@ impl Analyzer {
     /// assert!(a.sentences[1].role.is_none());
     /// ```
     pub fn outline(&self, text: &str) -> Analysis {
-        let clutter = ingest::find_clutter(text, 0..text.len());
-        let o = structure::outline(text, 0..text.len(), &clutter, None);
+        self.outline_part(text, 0..text.len(), "text".to_owned(), "utf-8", 0, None)
+    }
+
+    fn outline_part(
+        &self,
+        text: &str,
+        range: std::ops::Range<usize>,
+        id: String,
+        encoding: &str,
+        replaced: usize,
+        title_hint: Option<&str>,
+    ) -> Analysis {
+        let clutter = ingest::find_clutter(text, range.clone());
+        let o = structure::outline(text, range, &clutter, title_hint);
         Analysis {
             schema: SCHEMA.to_owned(),
-            id: "text".to_owned(),
+            id,
             title: o.title,
-            encoding: "utf-8".to_owned(),
-            replaced: 0,
+            encoding: encoding.to_owned(),
+            replaced,
             dictionaries: Vec::new(),
             dict_hash: String::new(),
             genre: crate::extract::Genre::Other,
@@ -202,6 +214,60 @@ impl Analyzer {
             commitments: Vec::new(),
             assessment: None,
         }
+    }
+
+    /// Analyses `text` as one document with the given id: no splitting of
+    /// compilations, so one text gives exactly one record (what JSON Lines
+    /// input needs: one line in, one line out).
+    ///
+    /// ```
+    /// use shuzhi::Analyzer;
+    /// let a = Analyzer::new().analyze_document("2020-厦门", "同志们：\n要抓落实。");
+    /// assert_eq!(a.id, "2020-厦门");
+    /// assert_eq!(a.sentences.len(), 2);
+    /// ```
+    pub fn analyze_document(&self, id: impl Into<String>, text: &str) -> Analysis {
+        self.analyze_part(text, 0..text.len(), id.into(), "utf-8", 0, None, None, None)
+    }
+
+    /// The outline of one document with the given id (see
+    /// [`outline`](Self::outline) and [`analyze_document`](Self::analyze_document)).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn outline_document(&self, id: impl Into<String>, text: &str) -> Analysis {
+        self.outline_part(text, 0..text.len(), id.into(), "utf-8", 0, None)
+    }
+
+    /// Outlines of every document in `bytes`, with the same ids and the
+    /// same splitting as [`analyze_bytes`](Self::analyze_bytes).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn outline_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
+        let ext = Path::new(name).extension().and_then(|e| e.to_str());
+        let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
+        Ok(ingest::split_compilation(&d.text)
+            .into_iter()
+            .map(|p| {
+                let pid = match p.number {
+                    Some(n) => format!("{name}#{n}"),
+                    None => name.to_owned(),
+                };
+                self.outline_part(
+                    &d.text,
+                    p.range,
+                    pid,
+                    d.encoding,
+                    d.replaced,
+                    p.title.as_deref(),
+                )
+            })
+            .collect())
+    }
+
+    /// Outlines of every document in the file at `path` (see
+    /// [`analyze_path`](Self::analyze_path)).
+    #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
+    pub(crate) fn outline_path(&self, path: &Path) -> Result<Vec<Analysis>> {
+        let bytes = ingest::read_file(path, self.limits())?;
+        self.outline_bytes(&bytes, &path.to_string_lossy())
     }
 
     /// Analyses the text of one input, splitting a compilation of several

@@ -56,6 +56,19 @@ pub struct Config {
     pub max_formulaic_per_1000: f64,
     /// `too_short` below this many characters (default 200).
     pub min_document_chars: usize,
+    /// `near_duplicate` when two documents share at least this share of
+    /// their text (estimated Dice similarity of character shingles; default
+    /// 0.8). Reviewers compare this year's reports with last year's and with
+    /// each other (东兴区 2017: 18 of 216 reports were last year's with the
+    /// date changed, two "95%的内容相似"; DOMAIN.md §4.1); no source gives a
+    /// threshold, and a copy with a tenth of its text rewritten scores about
+    /// 0.9.
+    pub near_duplicate_threshold: f64,
+    /// A sentence found in at least this share of a batch's documents is
+    /// boilerplate for the near-duplicate search (default 0.01) …
+    pub near_duplicate_boilerplate_share: f64,
+    /// … and in at least this many documents (default 5).
+    pub near_duplicate_boilerplate_docs: usize,
 }
 
 impl Default for Config {
@@ -74,6 +87,9 @@ impl Default for Config {
             max_vague_commitment_share: 0.5,
             max_formulaic_per_1000: 60.0,
             min_document_chars: 200,
+            near_duplicate_threshold: 0.8,
+            near_duplicate_boilerplate_share: 0.01,
+            near_duplicate_boilerplate_docs: 5,
         }
     }
 }

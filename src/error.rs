@@ -32,6 +32,8 @@ pub enum ErrorKind {
     Config,
     /// An input line is not the expected JSON.
     Input,
+    /// A bug: the analysis of this input failed inside the crate.
+    Internal,
 }
 
 impl ErrorKind {
@@ -47,6 +49,7 @@ impl ErrorKind {
             ErrorKind::Dictionary => "dictionary",
             ErrorKind::Config => "config",
             ErrorKind::Input => "input",
+            ErrorKind::Internal => "internal",
         }
     }
 }

@@ -177,13 +177,18 @@ fn pct(x: f64) -> String {
 
 /// The id of the other document of a `near_duplicate` flag.
 ///
-/// `Flag` does not carry that id yet, so this reads it from the message: the
-/// longest id of another document on the page that the message contains.
-/// When `Flag` gains `other: Option<String>`, this becomes
-/// `flag.other.as_deref()` (falling back to the message for old records).
+/// `Flag::other` names it; for older records without the field, the longest
+/// id of another document on the page that the message contains.
 fn near_duplicate_other<'i>(flag: &Flag, own: &str, ids: &[&'i str]) -> Option<&'i str> {
     if flag.code != "near_duplicate" {
         return None;
+    }
+    // The flag names the other document; records written before the field
+    // existed name it only in the message.
+    if let Some(other) = flag.other.as_deref() {
+        if let Some(id) = ids.iter().copied().find(|id| *id == other && *id != own) {
+            return Some(id);
+        }
     }
     ids.iter()
         .copied()

@@ -18,7 +18,9 @@
 //!
 //! ## Crate features
 //!
-//! - `parallel` (default): batch analysis on rayon.
+//! - `parallel` (default): batch analysis on rayon ([`Analyzer::analyze_batch`],
+//!   [`Analyzer::batch`]: results in input order, memory bounded by the
+//!   documents in flight).
 //! - `docx`: read `.docx` files (zip + quick-xml).
 //! - `cli`: the `shuzhi` command-line tool (implies `parallel` and `docx`).
 //!
@@ -34,8 +36,11 @@
 mod analysis;
 mod analyzer;
 mod assess;
+#[cfg(feature = "parallel")]
+mod batch;
 mod config;
 pub mod corpus;
+mod dedup;
 mod error;
 pub mod eval;
 mod extract;
@@ -51,7 +56,12 @@ pub use analyzer::{Analyzer, AnalyzerBuilder};
 pub use assess::{
     Assessment, DocLabels, Flag, Residue, ResidueKind, Score, ScorePart, Severity, Shares,
 };
+#[cfg(feature = "parallel")]
+pub use batch::{Batch, DocResult, Event, Outcome, Progress, Source};
 pub use config::Config;
+pub use dedup::{
+    near_duplicates, Boilerplate, LineCounter, LineSet, NearDupIndex, NearDups, Pair, Signature,
+};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::numeral;
 pub use extract::{
@@ -63,6 +73,31 @@ pub use ingest::{decode, encoding_for_label, ClutterKind, Decoded, SetAside};
 pub use segment::{DomainDict, Segmenter, SegmenterBuilder, Token};
 pub use span::Span;
 pub use structure::{Paragraph, Section, Sentence};
+
+/// Every public type of the batch and near-duplicate API can be shared
+/// across threads and survives a panic elsewhere.
+#[cfg(test)]
+#[test]
+fn batch_and_dedup_types_are_thread_safe() {
+    fn ok<T: Send + Sync + std::panic::UnwindSafe + std::panic::RefUnwindSafe>() {}
+    ok::<Analyzer>();
+    ok::<Config>();
+    ok::<Analysis>();
+    ok::<Flag>();
+    ok::<LineSet>();
+    ok::<LineCounter>();
+    ok::<Boilerplate>();
+    ok::<Signature>();
+    ok::<NearDupIndex>();
+    ok::<NearDups>();
+    ok::<Pair>();
+    #[cfg(feature = "parallel")]
+    {
+        ok::<Source>();
+        ok::<Outcome>();
+        ok::<Progress>();
+    }
+}
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

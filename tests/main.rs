@@ -6,9 +6,12 @@ mod cli;
 mod corpus;
 #[cfg(feature = "cli")]
 mod corpus_cli;
+mod dedup;
 mod figures;
 mod html;
 mod ingest;
 mod peers;
+#[cfg(feature = "cli")]
+mod pipeline;
 mod prop;
 mod roles;

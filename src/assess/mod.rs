@@ -109,6 +109,12 @@ pub struct Flag {
     pub message: String,
     /// Sentence indices.
     pub evidence: Vec<usize>,
+    /// For `near_duplicate`: the id of the other document.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub other: Option<String>,
+    /// For `near_duplicate`: the estimated similarity, 0 to 1.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub similarity: Option<f64>,
 }
 
 /// One part of the score.
@@ -400,6 +406,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 cfg.min_document_chars
             ),
             evidence: Vec::new(),
+            other: None,
+            similarity: None,
         });
     }
     if !residue.is_empty() {
@@ -419,6 +427,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 items.join("、")
             ),
             evidence: ev,
+            other: None,
+            similarity: None,
         });
     }
     if is_report(inp.genre) && !has_problem_section {
@@ -427,6 +437,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             severity: Severity::Severe,
             message: "未见查摆本单位、本人存在问题的内容，述职报告应当如实讲问题".into(),
             evidence: Vec::new(),
+            other: None,
+            similarity: None,
         });
     }
     if achievement_heavy {
@@ -460,6 +472,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             severity: Severity::Warn,
             message: msg,
             evidence: ev,
+            other: None,
+            similarity: None,
         });
     }
     if is_report(inp.genre)
@@ -488,6 +502,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 }
             ),
             evidence: generic.clone(),
+            other: None,
+            similarity: None,
         });
     }
     if !praise.is_empty() {
@@ -499,6 +515,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 praise.len()
             ),
             evidence: praise.clone(),
+            other: None,
+            similarity: None,
         });
     }
     if is_report(inp.genre) && has_problem_section && !has_cause_analysis {
@@ -507,6 +525,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             severity: Severity::Warn,
             message: "查摆了问题但未分析产生问题的原因，特别是主观原因".into(),
             evidence: problems.clone(),
+            other: None,
+            similarity: None,
         });
     } else if has_cause_analysis
         && !inp.causes.is_empty()
@@ -517,6 +537,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             severity: Severity::Info,
             message: "原因分析只讲客观原因（任务重、人手少等），未见主观原因".into(),
             evidence: causes.clone(),
+            other: None,
+            similarity: None,
         });
     }
     if is_report(inp.genre) && !has_next_steps {
@@ -525,6 +547,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             severity: Severity::Warn,
             message: "未见下一步打算或整改措施".into(),
             evidence: Vec::new(),
+            other: None,
+            similarity: None,
         });
     }
     if commits.len() >= 2
@@ -539,6 +563,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 vague.len()
             ),
             evidence: vague.clone(),
+            other: None,
+            similarity: None,
         });
     }
     if formulaic_per_1000 > cfg.max_formulaic_per_1000 {
@@ -551,6 +577,8 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
                 formulaic.empty_pledges.len()
             ),
             evidence: formulaic.empty_pledges.clone(),
+            other: None,
+            similarity: None,
         });
     }
     flags.sort_by_key(|f| std::cmp::Reverse(f.severity));

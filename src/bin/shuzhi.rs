@@ -2,14 +2,15 @@
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand};
-use rayon::prelude::*;
-use shuzhi::{Analysis, Analyzer, Config, Error, ErrorKind, ErrorRecord};
-use std::io::{BufRead, Write};
-use std::path::{Path, PathBuf};
+use shuzhi::{Analysis, Analyzer, Config, ErrorRecord, NearDups};
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[path = "shuzhi/corpus_cli.rs"]
 mod corpus_cli;
+#[path = "shuzhi_cli/pipeline.rs"]
+mod pipeline;
 
 #[derive(Parser)]
 #[command(
@@ -240,6 +241,8 @@ struct Row {
     score: Option<u8>,
     flags: String,
     error: String,
+    /// `other:0.93;other2:0.85` from the near_duplicate flags.
+    near: String,
 }
 
 fn row(r: &Result<Analysis, ErrorRecord>) -> Row {
@@ -266,6 +269,17 @@ fn row(r: &Result<Analysis, ErrorRecord>) -> Row {
                 score: asm.map(|x| x.score.total),
                 flags: codes.join(" "),
                 error: String::new(),
+                near: asm
+                    .map(|x| {
+                        x.flags
+                            .iter()
+                            .filter_map(|f| {
+                                Some(format!("{}:{:.3}", f.other.as_ref()?, f.similarity?))
+                            })
+                            .collect::<Vec<_>>()
+                            .join(";")
+                    })
+                    .unwrap_or_default(),
             }
         }
         Err(e) => Row {
@@ -276,68 +290,101 @@ fn row(r: &Result<Analysis, ErrorRecord>) -> Row {
             score: None,
             flags: String::new(),
             error: format!("{}: {}", e.error.kind, e.error.message),
+            near: String::new(),
         },
     }
+}
+
+/// The pairs, as `screen` lists them after the table: most similar first.
+fn pair_lines(nd: &NearDups, first: usize) -> Vec<(f64, String, String)> {
+    let mut v: Vec<(f64, String, String)> = nd
+        .pairs()
+        .iter()
+        .map(|p| {
+            // An input first; a reference is marked as such.
+            let (x, y) = if p.a < first { (p.b, p.a) } else { (p.a, p.b) };
+            let other = if nd.is_reference(y) {
+                format!("往年：{}", nd.id(y))
+            } else {
+                nd.id(y).to_owned()
+            };
+            (p.similarity, nd.id(x).to_owned(), other)
+        })
+        .collect();
+    v.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    v
 }
 
 fn run_screen(a: ScreenArgs) -> anyhow::Result<ExitCode> {
     let c = &a.common;
     let an = build_analyzer(c)?;
-    let mut tally = Tally {
-        docs: 0,
-        failed: Vec::new(),
-    };
-    let mut recs: Vec<Result<Analysis, ErrorRecord>> = Vec::new();
-    let res = drive(c, &an, &mut |ev| {
-        if let Event::Record(o) = ev {
-            match o {
-                Out::Ok(v) => {
-                    tally.docs += v.len();
-                    recs.extend(v.into_iter().map(Ok));
-                }
-                Out::Err(e) => {
-                    tally.docs += 1;
-                    tally.failed.push((
-                        e.id.clone(),
-                        format!("{}: {}", e.error.kind, e.error.message),
-                    ));
-                    recs.push(Err(e));
-                }
-            }
-        }
-        Ok(())
-    });
-    if a.only_flagged {
-        recs.retain(|r| match r {
-            Ok(x) => x.assessment.as_ref().is_some_and(|s| !s.flags.is_empty()),
-            Err(_) => true,
-        });
-    }
-    match a.sort {
-        Some(SortKey::Score) => recs.sort_by_key(|r| match r {
-            Ok(x) => (0, x.assessment.as_ref().map_or(0, |s| s.score.total)),
-            Err(_) => (1, 0),
-        }),
-        Some(SortKey::Id) => recs.sort_by(|x, y| {
-            let id = |r: &Result<Analysis, ErrorRecord>| match r {
-                Ok(a) => a.id.clone(),
-                Err(e) => e.id.clone(),
-            };
-            id(x).cmp(&id(y))
-        }),
-        None => {}
-    }
+    let run = runner(c, &an)?;
+    let (inputs, nd) = prepare(c, &run, true)?;
+    let mut tally = Tally::default();
     let stdout = std::io::stdout();
     let mut w = std::io::BufWriter::new(stdout.lock());
+    let keep = |r: &Result<Analysis, ErrorRecord>| {
+        !a.only_flagged
+            || match r {
+                Ok(x) => x.assessment.as_ref().is_some_and(|s| !s.flags.is_empty()),
+                Err(_) => true,
+            }
+    };
+    // JSON Lines in input order stream; everything else keeps the small rows
+    // (or, for sorted JSON Lines and the HTML page, the records) until the end.
+    let stream = matches!(a.format, Format::Jsonl) && a.sort.is_none();
+    let mut recs: Vec<Result<Analysis, ErrorRecord>> = Vec::new();
+    let mut rows: Vec<Row> = Vec::new();
+    let res = run.analyze(&inputs, nd.as_ref().map(|(n, f)| (n, *f)), |r| {
+        let Some(r) = r else {
+            return if stream { w.flush() } else { Ok(()) };
+        };
+        tally.count(&r);
+        if !keep(&r) {
+            return Ok(());
+        }
+        if stream {
+            write_record(&mut w, &r)
+        } else if matches!(a.format, Format::Jsonl | Format::Html) {
+            // The page shows every sentence: it needs the whole records.
+            recs.push(r);
+            Ok(())
+        } else {
+            rows.push(row(&r));
+            Ok(())
+        }
+    });
+    let key_score =
+        |score: Option<u8>, err: bool| if err { (1, 0) } else { (0, score.unwrap_or(0)) };
+    match a.sort {
+        Some(SortKey::Score) => {
+            recs.sort_by_key(|r| match r {
+                Ok(x) => key_score(x.assessment.as_ref().map(|s| s.score.total), false),
+                Err(_) => key_score(None, true),
+            });
+            rows.sort_by_key(|x| key_score(x.score, !x.error.is_empty()));
+        }
+        Some(SortKey::Id) => {
+            recs.sort_by(|x, y| {
+                let id = |r: &Result<Analysis, ErrorRecord>| match r {
+                    Ok(a) => a.id.clone(),
+                    Err(e) => e.id.clone(),
+                };
+                id(x).cmp(&id(y))
+            });
+            rows.sort_by(|x, y| x.id.cmp(&y.id));
+        }
+        None => {}
+    }
+    let pairs = nd
+        .as_ref()
+        .map(|(n, f)| pair_lines(n, *f))
+        .unwrap_or_default();
     let out: std::io::Result<()> = (|| {
         match a.format {
             Format::Jsonl => {
                 for r in &recs {
-                    match r {
-                        Ok(x) => serde_json::to_writer(&mut w, x)?,
-                        Err(e) => serde_json::to_writer(&mut w, e)?,
-                    }
-                    w.write_all(b"\n")?;
+                    write_record(&mut w, r)?;
                 }
             }
             Format::Html => w.write_all(shuzhi::review_html(&recs).as_bytes())?,
@@ -358,20 +405,20 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<ExitCode> {
                     "score",
                     "flags",
                     "error",
+                    "near_duplicates",
                 ])?;
-                for r in &recs {
-                    let x = row(r);
+                for x in rows {
                     let mut v = vec![x.id, x.genre, x.chars];
                     v.extend(x.shares);
                     v.push(x.score.map(|s| s.to_string()).unwrap_or_default());
                     v.push(x.flags);
                     v.push(x.error);
+                    v.push(x.near);
                     cw.write_record(&v)?;
                 }
                 cw.flush()?;
             }
             Format::Table => {
-                let rows: Vec<Row> = recs.iter().map(row).collect();
                 let head = [
                     "文档", "体裁", "字数", "成绩%", "问题%", "原因%", "措施%", "其他%", "得分",
                     "标记",
@@ -418,11 +465,23 @@ fn run_screen(a: ScreenArgs) -> anyhow::Result<ExitCode> {
                 for r in &cells {
                     line(&mut w, r)?;
                 }
+                if !pairs.is_empty() {
+                    writeln!(
+                        w,
+                        "\n近似重复（估计相似度 ≥ {:.2}，共{}对）：",
+                        an.config().near_duplicate_threshold,
+                        pairs.len()
+                    )?;
+                    let wa = pairs.iter().map(|p| width(&p.1)).max().unwrap_or(0);
+                    for (s, x, y) in &pairs {
+                        writeln!(w, "{s:.2}  {}  ↔  {y}", pad(x, wa))?;
+                    }
+                }
             }
         }
         w.flush()
     })();
-    finish(c, res.and(out), &tally)
+    finish(c, res.map(|_| ()).and(out), &tally)
 }
 
 #[derive(Args)]
@@ -448,9 +507,20 @@ struct Common {
     /// Exit with status 1 when any document could not be read.
     #[arg(long)]
     strict: bool,
-    /// No summary on stderr.
+    /// No progress bar and no summary on stderr.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Look for near-duplicate documents and flag them (on by default for
+    /// screen; needs two quick extra passes over the input).
+    #[arg(long)]
+    near_dups: bool,
+    /// Do not look for near-duplicates (screen).
+    #[arg(long, conflicts_with = "near_dups")]
+    no_near_dups: bool,
+    /// Also compare with these reports (last year's: files, directories or
+    /// .jsonl files); only the inputs are flagged. Implies --near-dups.
+    #[arg(long, value_name = "DIR")]
+    compare_with: Vec<String>,
 }
 
 fn load_config(c: &Common) -> anyhow::Result<Config> {
@@ -476,219 +546,71 @@ fn load_config(c: &Common) -> anyhow::Result<Config> {
     Ok(cfg)
 }
 
-const EXTS: [&str; 8] = ["txt", "md", "docx", "doc", "wps", "pdf", "text", "markdown"];
-
-fn collect(path: &Path, out: &mut Vec<PathBuf>) {
-    if path.is_dir() {
-        let mut entries: Vec<PathBuf> = match std::fs::read_dir(path) {
-            Ok(rd) => rd.filter_map(|e| e.ok().map(|e| e.path())).collect(),
-            Err(_) => {
-                out.push(path.to_path_buf());
-                return;
-            }
-        };
-        entries.sort();
-        for p in entries {
-            if p.is_dir() {
-                collect(&p, out);
-            } else if p
-                .extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| EXTS.contains(&e.to_ascii_lowercase().as_str()))
-            {
-                out.push(p);
-            }
-        }
-    } else {
-        out.push(path.to_path_buf());
-    }
-}
-
-/// One output line per record, JSON.
-enum Out {
-    Ok(Vec<Analysis>),
-    Err(ErrorRecord),
-}
-
+/// Failed documents, for the summary on stderr.
+#[derive(Default)]
 struct Tally {
     docs: usize,
     failed: Vec<(String, String)>,
 }
 
-fn write_out(w: &mut impl Write, o: Out, t: &mut Tally) -> std::io::Result<()> {
-    match o {
-        Out::Ok(v) => {
-            for a in v {
-                t.docs += 1;
-                serde_json::to_writer(&mut *w, &a)?;
-                w.write_all(b"\n")?;
-            }
-        }
-        Out::Err(e) => {
-            t.docs += 1;
-            t.failed.push((
+impl Tally {
+    fn count(&mut self, r: &Result<Analysis, ErrorRecord>) {
+        self.docs += 1;
+        if let Err(e) = r {
+            self.failed.push((
                 e.id.clone(),
                 format!("{}: {}", e.error.kind, e.error.message),
             ));
-            serde_json::to_writer(&mut *w, &e)?;
-            w.write_all(b"\n")?;
         }
     }
-    Ok(())
-}
-
-fn jsonl_line(an: &Analyzer, n: usize, line: &str) -> Out {
-    let v: serde_json::Value = match serde_json::from_str(line) {
-        Ok(v) => v,
-        Err(e) => {
-            return Out::Err(ErrorRecord::new(
-                format!("line {n}"),
-                &Error::new(ErrorKind::Input, format!("line {n} is not JSON: {e}")),
-            ))
-        }
-    };
-    let serde_json::Value::Object(mut map) = v else {
-        return Out::Err(ErrorRecord::new(
-            format!("line {n}"),
-            &Error::new(ErrorKind::Input, format!("line {n} is not a JSON object")),
-        ));
-    };
-    let id = match map.remove("id") {
-        Some(serde_json::Value::String(s)) => s,
-        Some(serde_json::Value::Number(x)) => x.to_string(),
-        _ => format!("line {n}"),
-    };
-    let text = match map.remove("text") {
-        Some(serde_json::Value::String(s)) => s,
-        _ => {
-            let mut r = ErrorRecord::new(
-                id,
-                &Error::new(ErrorKind::Input, format!("line {n} has no \"text\" string")),
-            );
-            r.meta = Some(map).filter(|m| !m.is_empty());
-            return Out::Err(r);
-        }
-    };
-    if text.len() as u64 > an.config().max_document_bytes {
-        let mut r = ErrorRecord::new(
-            id,
-            &Error::new(
-                ErrorKind::TooLarge,
-                format!(
-                    "the text is larger than {} bytes",
-                    an.config().max_document_bytes
-                ),
-            ),
-        );
-        r.meta = Some(map).filter(|m| !m.is_empty());
-        return Out::Err(r);
-    }
-    let mut v = an.analyze_text(&id, &text);
-    let meta = Some(map).filter(|m| !m.is_empty());
-    for a in &mut v {
-        a.meta = meta.clone();
-    }
-    Out::Ok(v)
-}
-
-/// What the driver hands to a sink: a record, or a point to flush at.
-enum Event {
-    Record(Out),
-    Flush,
 }
 
 fn build_analyzer(c: &Common) -> anyhow::Result<Analyzer> {
     let cfg = load_config(c)?;
-    let an = Analyzer::builder()
+    Analyzer::builder()
         .config(cfg)
         .build()
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    if let Some(j) = c.jobs {
-        rayon::ThreadPoolBuilder::new()
-            .num_threads(j.max(1))
-            .build_global()
-            .ok();
-    }
-    Ok(an)
+        .map_err(|e| anyhow::anyhow!("{e}"))
 }
 
-/// Reads every input of `c` in order, analyses in parallel batches, and
-/// hands each record to `sink` in input order.
-fn drive(
+/// The thread pool (`--jobs N`: a pool of its own; default: rayon's, one
+/// thread per core) and the progress setting.
+fn runner<'a>(c: &Common, an: &'a Analyzer) -> anyhow::Result<pipeline::Runner<'a>> {
+    let pool = match c.jobs {
+        Some(j) => Some(
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(j.max(1))
+                .build()
+                .context("cannot start the worker threads")?,
+        ),
+        None => None,
+    };
+    Ok(pipeline::Runner {
+        an,
+        pool,
+        progress: !c.quiet,
+    })
+}
+
+/// The inputs, and the near-duplicates when asked for (`on` by default):
+/// the index of the first input document in them, and the references.
+fn prepare(
     c: &Common,
-    an: &Analyzer,
-    sink: &mut dyn FnMut(Event) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let chunk = rayon::current_num_threads() * 4;
-    if c.input_jsonl {
-        for p in &c.paths {
-            let reader: Box<dyn BufRead> = if p == "-" {
-                Box::new(std::io::BufReader::new(std::io::stdin()))
-            } else {
-                match std::fs::File::open(p) {
-                    Ok(f) => Box::new(std::io::BufReader::new(f)),
-                    Err(e) => {
-                        let err = Error::with_source(ErrorKind::Io, format!("cannot open {p}"), e);
-                        sink(Event::Record(Out::Err(ErrorRecord::new(p.clone(), &err))))?;
-                        continue;
-                    }
-                }
-            };
-            let mut lines = reader.lines().enumerate();
-            loop {
-                let mut batch = Vec::with_capacity(chunk);
-                for (i, l) in lines.by_ref() {
-                    let l = l?;
-                    if l.trim().is_empty() {
-                        continue;
-                    }
-                    batch.push((i + 1, l));
-                    if batch.len() >= chunk {
-                        break;
-                    }
-                }
-                if batch.is_empty() {
-                    break;
-                }
-                let outs: Vec<Out> = batch
-                    .par_iter()
-                    .map(|(n, l)| jsonl_line(an, *n, l))
-                    .collect();
-                for o in outs {
-                    sink(Event::Record(o))?;
-                }
-                sink(Event::Flush)?;
-            }
-        }
-    } else {
-        let mut files = Vec::new();
-        for p in &c.paths {
-            if p == "-" {
-                let bytes = shuzhi_read_stdin(an.config().max_document_bytes);
-                let o = match bytes.and_then(|b| an.analyze_bytes(&b, "-")) {
-                    Ok(v) => Out::Ok(v),
-                    Err(e) => Out::Err(ErrorRecord::new("-", &e)),
-                };
-                sink(Event::Record(o))?;
-            } else {
-                collect(Path::new(p), &mut files);
-            }
-        }
-        for batch in files.chunks(chunk) {
-            let outs: Vec<Out> = batch
-                .par_iter()
-                .map(|p| match an.analyze_path(p) {
-                    Ok(v) => Out::Ok(v),
-                    Err(e) => Out::Err(ErrorRecord::new(p.to_string_lossy(), &e)),
-                })
-                .collect();
-            for o in outs {
-                sink(Event::Record(o))?;
-            }
-            sink(Event::Flush)?;
-        }
+    run: &pipeline::Runner<'_>,
+    on: bool,
+) -> anyhow::Result<(pipeline::Inputs, Option<(NearDups, usize)>)> {
+    let near = (on || c.near_dups || !c.compare_with.is_empty()) && !c.no_near_dups;
+    let max = run.an.config().max_document_bytes;
+    let passes = if near { 4 } else { 1 };
+    let inputs = pipeline::Inputs::new(&c.paths, c.input_jsonl, passes, max)?;
+    if !near {
+        return Ok((inputs, None));
     }
-    Ok(())
+    let refs = pipeline::Inputs::new(&c.compare_with, false, passes, max)?;
+    let found = run.near_dups(&refs, &inputs)?;
+    // The references come first in the search.
+    let first = (0..found.len()).filter(|&i| found.is_reference(i)).count();
+    Ok((inputs, Some((found, first))))
 }
 
 /// Summary on stderr and the exit status, as DESIGN.md says.
@@ -708,6 +630,9 @@ fn finish(c: &Common, res: std::io::Result<()>, tally: &Tally) -> anyhow::Result
         for (id, msg) in tally.failed.iter().take(50) {
             eprintln!("  {id}: {msg}");
         }
+        if tally.failed.len() > 50 {
+            eprintln!("  … and {} more", tally.failed.len() - 50);
+        }
     }
     Ok(if c.strict && !tally.failed.is_empty() {
         ExitCode::from(1)
@@ -716,36 +641,31 @@ fn finish(c: &Common, res: std::io::Result<()>, tally: &Tally) -> anyhow::Result
     })
 }
 
-fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
-    let an = build_analyzer(&c)?;
-    let stdout = std::io::stdout();
-    let mut w = std::io::BufWriter::new(stdout.lock());
-    let mut tally = Tally {
-        docs: 0,
-        failed: Vec::new(),
-    };
-    let res = drive(&c, &an, &mut |ev| match ev {
-        Event::Record(o) => write_out(&mut w, o, &mut tally),
-        Event::Flush => w.flush(),
-    })
-    .and_then(|()| w.flush());
-    finish(&c, res, &tally)
+fn write_record(w: &mut impl Write, r: &Result<Analysis, ErrorRecord>) -> std::io::Result<()> {
+    match r {
+        Ok(a) => serde_json::to_writer(&mut *w, a)?,
+        Err(e) => serde_json::to_writer(&mut *w, e)?,
+    }
+    w.write_all(b"\n")
 }
 
-fn shuzhi_read_stdin(max: u64) -> shuzhi::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    std::io::stdin()
-        .lock()
-        .take(max.saturating_add(1))
-        .read_to_end(&mut buf)?;
-    if buf.len() as u64 > max {
-        return Err(Error::new(
-            ErrorKind::TooLarge,
-            format!("standard input is larger than {max} bytes"),
-        ));
-    }
-    Ok(buf)
+fn run_analyze(c: Common) -> anyhow::Result<ExitCode> {
+    let an = build_analyzer(&c)?;
+    let run = runner(&c, &an)?;
+    let (inputs, nd) = prepare(&c, &run, false)?;
+    let stdout = std::io::stdout();
+    let mut w = std::io::BufWriter::new(stdout.lock());
+    let mut tally = Tally::default();
+    let res = run
+        .analyze(&inputs, nd.as_ref().map(|(n, f)| (n, *f)), |r| match r {
+            Some(r) => {
+                tally.count(&r);
+                write_record(&mut w, &r)
+            }
+            None => w.flush(),
+        })
+        .and_then(|_| w.flush());
+    finish(&c, res, &tally)
 }
 
 fn main() -> ExitCode {

@@ -1,7 +1,7 @@
 //! Extraction: sentence roles with their cues, figures, problems and
 //! commitments. Reads only the outline and tokens; knows nothing of output.
 
-mod cues;
+pub(crate) mod cues;
 mod figure;
 mod genre;
 mod model;

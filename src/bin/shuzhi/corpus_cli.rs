@@ -1,6 +1,6 @@
 //! `shuzhi corpus` and `shuzhi kwic`: the corpus tables and concordances.
 
-use super::{build_analyzer, drive, finish, Common, Event, Out, Tally};
+use super::{build_analyzer, finish, prepare, runner, Common, Tally};
 use anyhow::Context;
 use clap::Args;
 use shuzhi::corpus::{
@@ -162,29 +162,31 @@ pub(crate) fn run_corpus(a: CorpusArgs) -> anyhow::Result<ExitCode> {
         }
         Ok(())
     };
-    let res = drive(c, &an, &mut |ev| match ev {
-        Event::Record(Out::Ok(v)) => {
-            for x in v {
+    let run = runner(c, &an)?;
+    let (inputs, _) = prepare(c, &run, false)?;
+    let res = run
+        .analyze(&inputs, None, |r| match r {
+            Some(Ok(x)) => {
                 if keep(&filters, x.meta.as_ref()) {
                     tally.docs += 1;
                     pending.push(Ok(x));
                 }
+                Ok(())
             }
-            Ok(())
-        }
-        Event::Record(Out::Err(e)) => {
-            if keep(&filters, e.meta.as_ref()) {
-                tally.docs += 1;
-                tally.failed.push((
-                    e.id.clone(),
-                    format!("{}: {}", e.error.kind, e.error.message),
-                ));
-                pending.push(Err(e));
+            Some(Err(e)) => {
+                if keep(&filters, e.meta.as_ref()) {
+                    tally.docs += 1;
+                    tally.failed.push((
+                        e.id.clone(),
+                        format!("{}: {}", e.error.kind, e.error.message),
+                    ));
+                    pending.push(Err(e));
+                }
+                Ok(())
             }
-            Ok(())
-        }
-        Event::Flush => flush(&mut pending, &mut corpus),
-    });
+            None => flush(&mut pending, &mut corpus),
+        })
+        .map(|_| ());
     let res = res.and_then(|()| flush(&mut pending, &mut corpus));
     let res = res.and_then(|()| sentences.flush());
     if let Err(e) = res {
@@ -318,7 +320,7 @@ pub(crate) fn run_kwic(a: KwicArgs) -> anyhow::Result<ExitCode> {
                 }
                 continue;
             }
-            super::collect(Path::new(p), &mut files);
+            super::pipeline::collect(Path::new(p), &mut files);
             for f in files {
                 let id = f.to_string_lossy();
                 match an.read_text(&f) {
