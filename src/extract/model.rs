@@ -31,6 +31,31 @@ impl Hasher for Fnv {
 }
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A word-at-a-time multiplicative hash for the integer keys of the
+/// per-thread lookup cache (FNV goes byte by byte).
+#[derive(Default)]
+struct Mix(u64);
+
+impl Hasher for Mix {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_u8(&mut self, x: u8) {
+        self.write_u64(u64::from(x));
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
 use std::sync::LazyLock;
 
 const N: usize = 5;
@@ -43,6 +68,27 @@ pub(crate) struct RoleModel {
     /// Word-bucket weights (`tok:N` rows), indexed by bucket, for lookups
     /// without building a name.
     buckets: Vec<[f32; N]>,
+    /// Tells models apart in the per-thread lookup cache.
+    id: u64,
+}
+
+/// A fresh model id.
+fn next_id() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A rule feature by identity: model id, variant, the address and length of
+/// its `&'static str`, and its role. The same feature always comes from the
+/// same string literal, so the address stands for the name.
+type FeatKey = (u64, u8, usize, usize, u8);
+
+thread_local! {
+    /// Weights of rule features already looked up on this thread, so each
+    /// name is built and hashed once per thread, not once per sentence.
+    static LOOKUP: std::cell::RefCell<HashMap<FeatKey, Option<[f32; N]>, BuildHasherDefault<Mix>>> =
+        std::cell::RefCell::new(HashMap::default());
 }
 
 /// The embedded model (`data/role_model.tsv`).
@@ -58,7 +104,10 @@ impl RoleModel {
     /// Parses `feature<TAB>w_achievement<TAB>w_problem<TAB>w_cause<TAB>w_commitment<TAB>w_other`
     /// lines; `__bias__` is the bias. Lines that do not parse are skipped.
     pub(crate) fn parse(data: &str) -> RoleModel {
-        let mut m = RoleModel::default();
+        let mut m = RoleModel {
+            id: next_id(),
+            ..RoleModel::default()
+        };
         for line in data
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -117,24 +166,37 @@ impl RoleModel {
 
     /// Role probabilities for features named without allocation.
     pub(crate) fn probabilities_of(&self, feats: &[(super::role::Feat, f32)]) -> [f32; N] {
+        use super::role::Feat;
         let mut z = self.bias;
         let mut name = String::with_capacity(32);
-        for (f, v) in feats {
-            if let super::role::Feat::Tok(b) = f {
-                if let Some(w) = self.buckets.get(*b as usize) {
-                    for k in 0..N {
-                        z[k] += w[k] * v;
+        let mut add = |w: &[f32; N], v: f32| {
+            for k in 0..N {
+                z[k] += w[k] * v;
+            }
+        };
+        LOOKUP.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            for (f, v) in feats {
+                let key: FeatKey = match *f {
+                    Feat::Tok(b) => {
+                        if let Some(w) = self.buckets.get(b as usize) {
+                            add(w, *v);
+                        }
+                        continue;
                     }
+                    Feat::Rule(r, k) => (self.id, 0, k.as_ptr() as usize, k.len(), r as u8),
+                    Feat::Flag(k) => (self.id, 1, k.as_ptr() as usize, k.len(), 0),
+                    Feat::Of(k, r) => (self.id, 2, k.as_ptr() as usize, k.len(), r as u8),
+                };
+                let w = *cache.entry(key).or_insert_with(|| {
+                    f.write_name(&mut name);
+                    self.weights.get(name.as_str()).copied()
+                });
+                if let Some(w) = w {
+                    add(&w, *v);
                 }
-                continue;
             }
-            f.write_name(&mut name);
-            if let Some(w) = self.weights.get(name.as_str()) {
-                for k in 0..N {
-                    z[k] += w[k] * v;
-                }
-            }
-        }
+        });
         softmax(z)
     }
 
@@ -251,6 +313,7 @@ pub(crate) fn train(samples: &[Sample], l2: f32, epochs: usize) -> RoleModel {
         bias: b,
         weights,
         buckets,
+        id: next_id(),
     }
 }
 

@@ -150,8 +150,8 @@ impl Scores {
 
     /// The features for the learned layer: every contribution, the flags,
     /// and the hand scores themselves.
-    fn features(&self) -> Vec<(Feat, f32)> {
-        let mut f = self.feats.clone();
+    fn features(&mut self) -> Vec<(Feat, f32)> {
+        let mut f = std::mem::take(&mut self.feats);
         for r in Role::ALL {
             if self.lex[idx(r)] != 0.0 {
                 f.push((Feat::Of("lex", r), self.lex[idx(r)].min(8.0)));
@@ -906,7 +906,6 @@ pub(crate) fn classify(
         context_features(&p1, &keys)
     });
     for (i, mut feats, mut sc) in pending {
-        let (mut role, mut conf, mut cues) = decide(&mut sc.clone());
         let p = match (context, &ctx, p1[i]) {
             (Some(cm), Some(ctx), Some(_)) => {
                 feats.extend(ctx[i].iter().copied());
@@ -914,17 +913,19 @@ pub(crate) fn classify(
             }
             (_, _, p) => p,
         };
-        if let Some(p) = p {
-            let best = (0..N)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
-                .unwrap_or(N - 1);
-            role = Role::ALL[best];
-            conf = (p[best] * 100.0).round() / 100.0;
-            cues = std::mem::take(&mut sc.cues[best]);
-            if cues.is_empty() {
-                cues.push("none".to_owned());
+        let (role, conf, cues) = match p {
+            Some(p) => {
+                let best = (0..N)
+                    .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                    .unwrap_or(N - 1);
+                let mut cues = std::mem::take(&mut sc.cues[best]);
+                if cues.is_empty() {
+                    cues.push("none".to_owned());
+                }
+                (Role::ALL[best], (p[best] * 100.0).round() / 100.0, cues)
             }
-        }
+            None => decide(&mut sc),
+        };
         let t = &mut sentences[i];
         t.role = Some(role);
         t.cues = Some(cues);
