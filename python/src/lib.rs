@@ -12,9 +12,11 @@
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
-use pyo3::types::{PyBytes, PyList, PyString};
+use pyo3::types::{PyBytes, PyList};
 use rayon::prelude::*;
 use shuzhi::{Analysis, Config, ErrorKind, ErrorRecord, Role};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 
 mod table;
 
@@ -67,12 +69,9 @@ impl NativeAnalyzer {
     /// One text, one document (as JSON Lines input: one line, one record).
     /// `Analyzer::analyze` reads the whole text as one document; only the
     /// id differs from what it gives.
-    fn one(&self, id: &str, text: Option<&str>, meta: Option<&str>) -> Doc {
-        let meta = meta
-            .and_then(|m| {
-                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(m).ok()
-            })
-            .filter(|m| !m.is_empty());
+    fn one(&self, id: &str, text: Option<&str>, meta: Option<&Meta>) -> Doc {
+        // As the command line: no fields besides id and text, no `meta`.
+        let meta = meta.filter(|m| !m.is_empty()).cloned();
         let Some(text) = text else {
             // As the command line's record for a line without a text.
             let mut r = ErrorRecord::new(
@@ -107,37 +106,67 @@ impl NativeAnalyzer {
         &self,
         texts: &[Option<String>],
         ids: &[String],
-        metas: Option<&[Option<String>]>,
+        metas: Option<&[Option<Meta>]>,
         jobs: Option<usize>,
         f: impl Fn(Doc) -> T + Sync + Send,
     ) -> PyResult<Vec<T>> {
+        let pool = pool(jobs)?;
         let work = || {
             (0..texts.len())
                 .into_par_iter()
-                .map(|i| {
-                    let meta = metas.and_then(|m| m.get(i)).and_then(|m| m.as_deref());
-                    f(self.one(&ids[i], texts[i].as_deref(), meta))
-                })
+                .map(|i| f(self.one(&ids[i], texts[i].as_deref(), meta(metas, i))))
                 .collect()
         };
-        match jobs {
-            None => Ok(work()),
-            Some(0) => Err(PyValueError::new_err("jobs must be at least 1")),
-            Some(n) => {
-                let pool = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n)
-                    .build()
-                    .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}")))?;
-                Ok(pool.install(work))
-            }
-        }
+        Ok(match &pool {
+            Some(p) => p.install(work),
+            None => work(),
+        })
     }
+}
+
+fn meta(metas: Option<&[Option<Meta>]>, i: usize) -> Option<&Meta> {
+    metas.and_then(|m| m.get(i)).and_then(Option::as_ref)
+}
+
+/// A pool of `jobs` threads, or None for rayon's global pool (all cores).
+fn pool(jobs: Option<usize>) -> PyResult<Option<rayon::ThreadPool>> {
+    match jobs {
+        None => Ok(None),
+        Some(0) => Err(PyValueError::new_err("jobs must be at least 1")),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .map(Some)
+            .map_err(|e| PyValueError::new_err(format!("cannot start {n} threads: {e}"))),
+    }
+}
+
+/// The fields of a JSON Lines input other than `id` and `text`.
+type Meta = serde_json::Map<String, serde_json::Value>;
+
+/// Each meta (JSON text of an object, or None) parsed.
+fn parse_metas(metas: Option<Vec<Option<String>>>) -> PyResult<Option<Vec<Option<Meta>>>> {
+    let Some(metas) = metas else { return Ok(None) };
+    metas
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            m.as_deref()
+                .map(|m| {
+                    serde_json::from_str::<Meta>(m).map_err(|e| {
+                        PyValueError::new_err(format!("meta {i} is not a JSON object: {e}"))
+                    })
+                })
+                .transpose()
+        })
+        .collect::<PyResult<Vec<_>>>()
+        .map(Some)
 }
 
 fn check_lengths(
     texts: &[Option<String>],
     ids: &[String],
-    metas: Option<&[Option<String>]>,
+    metas: Option<&[Option<Meta>]>,
 ) -> PyResult<()> {
     if ids.len() != texts.len() || metas.is_some_and(|m| m.len() != texts.len()) {
         return Err(PyValueError::new_err(
@@ -201,26 +230,76 @@ impl NativeAnalyzer {
         py: Python<'_>,
         text: Option<&str>,
         id: &str,
-        meta: Option<&str>,
-    ) -> String {
-        py.detach(|| self.one(id, text, meta).to_json())
+        meta: Option<String>,
+    ) -> PyResult<String> {
+        let meta = parse_metas(Some(vec![meta]))?
+            .and_then(|mut m| m.pop())
+            .flatten();
+        Ok(py.detach(|| self.one(id, text, meta.as_ref()).to_json()))
     }
 
-    /// One record per text, in order, as JSON text; the GIL is released
-    /// while they are analysed and written.
-    #[pyo3(signature = (texts, ids, metas=None, jobs=None))]
-    fn analyze_batch_json<'py>(
+    /// One record per text, in order: each written as JSON on rayon with
+    /// the GIL released, and turned into a Python object with `loads`
+    /// (`json.loads`) on this thread as soon as it is done, while the
+    /// workers go on with the rest.
+    #[pyo3(signature = (texts, ids, metas, jobs, loads))]
+    fn analyze_batch<'py>(
         &self,
         py: Python<'py>,
         texts: Vec<Option<String>>,
         ids: Vec<String>,
         metas: Option<Vec<Option<String>>>,
         jobs: Option<usize>,
+        loads: Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let metas = parse_metas(metas)?;
         check_lengths(&texts, &ids, metas.as_deref())?;
-        let out =
-            py.detach(|| self.batch(&texts, &ids, metas.as_deref(), jobs, |d| d.to_json()))?;
-        PyList::new(py, out.iter().map(|s| PyString::new(py, s)))
+        let pool = pool(jobs)?;
+        let n = texts.len();
+        let out = PyList::new(py, (0..n).map(|_| py.None()))?;
+        let stop = AtomicBool::new(false);
+        let (tx, rx) = mpsc::channel::<(usize, String)>();
+        std::thread::scope(|s| -> PyResult<()> {
+            let (texts, ids, metas, stop) = (&texts, &ids, metas.as_deref(), &stop);
+            s.spawn(move || {
+                let work = move || {
+                    (0..n).into_par_iter().for_each_with(tx, |tx, i| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let json = self.one(&ids[i], texts[i].as_deref(), meta(metas, i));
+                        // The receiver is gone only after an error: nothing to do.
+                        let _ = tx.send((i, json.to_json()));
+                    })
+                };
+                match &pool {
+                    Some(p) => p.install(work),
+                    None => work(),
+                }
+            });
+            let mut rx = Some(rx);
+            while let Some(r) = rx.take() {
+                // Wait for the next records without the GIL.
+                let (r, ready) = py.detach(move || {
+                    let first = r.recv();
+                    let mut ready: Vec<(usize, String)> = first.into_iter().collect();
+                    ready.extend(r.try_iter());
+                    (r, ready)
+                });
+                if ready.is_empty() {
+                    break; // every worker is done
+                }
+                rx = Some(r);
+                for (i, json) in ready {
+                    let obj = loads.call1((json,)).inspect_err(|_| {
+                        stop.store(true, Ordering::Relaxed);
+                    })?;
+                    out.set_item(i, obj)?;
+                }
+            }
+            Ok(())
+        })?;
+        Ok(out)
     }
 
     /// A table of the texts: `which` is `documents` or `sentences`; with
@@ -238,6 +317,7 @@ impl NativeAnalyzer {
         jobs: Option<usize>,
         arrow: bool,
     ) -> PyResult<(usize, Bound<'py, PyList>)> {
+        let metas = parse_metas(metas)?;
         check_lengths(&texts, &ids, metas.as_deref())?;
         let kind = match which {
             "documents" => table::Which::Documents,
