@@ -42,7 +42,7 @@ fn to_py_err(e: &shuzhi::Error) -> PyErr {
 
 /// One document's outcome: its record, or the error record that replaces it.
 pub(crate) enum Doc {
-    Ok(Analysis),
+    Ok(Box<Analysis>),
     Err(ErrorRecord),
 }
 
@@ -97,7 +97,7 @@ impl NativeAnalyzer {
         let mut a = self.inner.analyze(text);
         a.id = id.to_owned();
         a.meta = meta;
-        Doc::Ok(a)
+        Doc::Ok(Box::new(a))
     }
 
     /// Every input analysed on rayon, in order: in the global pool, or in a
