@@ -302,6 +302,14 @@ class Analyzer:
         with _no_gc():
             return self._native.analyze_batch(texts, ids, metas, jobs, json.loads)
 
+    def analyze_batch_json(self, texts, ids=None, jobs=None, metas=None):
+        """As ``analyze_batch``, each record as the line of JSON that
+        ``shuzhi analyze`` writes (without its line break): for writing
+        JSON Lines, or a string column in Spark, without making dicts."""
+        texts = _texts(texts)
+        ids = _ids(ids, len(texts))
+        return self._native.analyze_batch(texts, ids, _metas(metas, len(texts)), jobs, str)
+
     def _table(self, which, texts, ids, metas, jobs, arrow):
         texts = _texts(texts)
         ids = _ids(ids, len(texts))
