@@ -101,6 +101,9 @@ def test_batch_keeps_order_and_threads_agree(an):
     assert one == two == default
     assert [r["id"] for r in one] == [str(i) for i in range(len(texts))]
     assert one[4] == an.analyze(HEAVY, id="4")
+    lines = an.analyze_batch_json(texts, jobs=2)
+    assert all(isinstance(x, str) and "\n" not in x for x in lines)
+    assert [json.loads(x) for x in lines] == one
     assert an.analyze_batch([]) == []
     with pytest.raises(ValueError):
         an.analyze_batch(texts, jobs=0)
