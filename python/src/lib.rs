@@ -40,6 +40,31 @@ fn to_py_err(e: &shuzhi::Error) -> PyErr {
     }
 }
 
+/// One input text as it came from Python.
+enum Text {
+    Ok(String),
+    /// None (or NaN, which the Python half turns into None).
+    Missing,
+    /// A str that is not valid Unicode (a lone surrogate), with the reason.
+    Bad(String),
+}
+
+impl Text {
+    fn from_py(t: &Bound<'_, PyAny>) -> Text {
+        if t.is_none() {
+            return Text::Missing;
+        }
+        match t.extract::<String>() {
+            Ok(s) => Text::Ok(s),
+            Err(e) => Text::Bad(e.to_string()),
+        }
+    }
+
+    fn all(items: &[Bound<'_, PyAny>]) -> Vec<Text> {
+        items.iter().map(Text::from_py).collect()
+    }
+}
+
 /// One document's outcome: its record, or the error record that replaces it.
 pub(crate) enum Doc {
     Ok(Box<Analysis>),
@@ -68,18 +93,23 @@ struct NativeAnalyzer {
 impl NativeAnalyzer {
     /// One text, one document (as JSON Lines input: one line, one record).
     /// `Analyzer::analyze` reads the whole text as one document; only the
-    /// id differs from what it gives.
-    fn one(&self, id: &str, text: Option<&str>, meta: Option<&Meta>) -> Doc {
+    /// id differs from what it gives (the same as `analyze_document` of the
+    /// batch API on its way to the library, which this can switch to).
+    fn one(&self, id: &str, text: &Text, meta: Option<&Meta>) -> Doc {
         // As the command line: no fields besides id and text, no `meta`.
         let meta = meta.filter(|m| !m.is_empty()).cloned();
-        let Some(text) = text else {
+        let text = match text {
+            Text::Ok(t) => t,
             // As the command line's record for a line without a text.
-            let mut r = ErrorRecord::new(
-                id,
-                &shuzhi::Error::new(ErrorKind::Input, "the input has no text (None)"),
-            );
-            r.meta = meta;
-            return Doc::Err(r);
+            Text::Missing | Text::Bad(_) => {
+                let message = match text {
+                    Text::Bad(why) => format!("the text is not valid Unicode: {why}"),
+                    _ => "the input has no text (None)".to_owned(),
+                };
+                let mut r = ErrorRecord::new(id, &shuzhi::Error::new(ErrorKind::Input, message));
+                r.meta = meta;
+                return Doc::Err(r);
+            }
         };
         let max = self.inner.config().max_document_bytes;
         if text.len() as u64 > max {
@@ -104,7 +134,7 @@ impl NativeAnalyzer {
     /// pool of `jobs` threads.
     fn batch<T: Send>(
         &self,
-        texts: &[Option<String>],
+        texts: &[Text],
         ids: &[String],
         metas: Option<&[Option<Meta>]>,
         jobs: Option<usize>,
@@ -114,7 +144,7 @@ impl NativeAnalyzer {
         let work = || {
             (0..texts.len())
                 .into_par_iter()
-                .map(|i| f(self.one(&ids[i], texts[i].as_deref(), meta(metas, i))))
+                .map(|i| f(self.one(&ids[i], &texts[i], meta(metas, i))))
                 .collect()
         };
         Ok(match &pool {
@@ -163,11 +193,7 @@ fn parse_metas(metas: Option<Vec<Option<String>>>) -> PyResult<Option<Vec<Option
         .map(Some)
 }
 
-fn check_lengths(
-    texts: &[Option<String>],
-    ids: &[String],
-    metas: Option<&[Option<Meta>]>,
-) -> PyResult<()> {
+fn check_lengths(texts: &[Text], ids: &[String], metas: Option<&[Option<Meta>]>) -> PyResult<()> {
     if ids.len() != texts.len() || metas.is_some_and(|m| m.len() != texts.len()) {
         return Err(PyValueError::new_err(
             "texts, ids and metas must have the same length",
@@ -228,14 +254,15 @@ impl NativeAnalyzer {
     fn analyze_json(
         &self,
         py: Python<'_>,
-        text: Option<&str>,
+        text: Bound<'_, PyAny>,
         id: &str,
         meta: Option<String>,
     ) -> PyResult<String> {
+        let text = Text::from_py(&text);
         let meta = parse_metas(Some(vec![meta]))?
             .and_then(|mut m| m.pop())
             .flatten();
-        Ok(py.detach(|| self.one(id, text, meta.as_ref()).to_json()))
+        Ok(py.detach(|| self.one(id, &text, meta.as_ref()).to_json()))
     }
 
     /// One record per text, in order: each written as JSON on rayon with
@@ -246,12 +273,13 @@ impl NativeAnalyzer {
     fn analyze_batch<'py>(
         &self,
         py: Python<'py>,
-        texts: Vec<Option<String>>,
+        texts: Vec<Bound<'py, PyAny>>,
         ids: Vec<String>,
         metas: Option<Vec<Option<String>>>,
         jobs: Option<usize>,
         loads: Bound<'py, PyAny>,
     ) -> PyResult<Bound<'py, PyList>> {
+        let texts = Text::all(&texts);
         let metas = parse_metas(metas)?;
         check_lengths(&texts, &ids, metas.as_deref())?;
         let pool = pool(jobs)?;
@@ -267,7 +295,7 @@ impl NativeAnalyzer {
                         if stop.load(Ordering::Relaxed) {
                             return;
                         }
-                        let json = self.one(&ids[i], texts[i].as_deref(), meta(metas, i));
+                        let json = self.one(&ids[i], &texts[i], meta(metas, i));
                         // The receiver is gone only after an error: nothing to do.
                         let _ = tx.send((i, json.to_json()));
                     })
@@ -311,12 +339,13 @@ impl NativeAnalyzer {
         &self,
         py: Python<'py>,
         which: &str,
-        texts: Vec<Option<String>>,
+        texts: Vec<Bound<'py, PyAny>>,
         ids: Vec<String>,
         metas: Option<Vec<Option<String>>>,
         jobs: Option<usize>,
         arrow: bool,
     ) -> PyResult<(usize, Bound<'py, PyList>)> {
+        let texts = Text::all(&texts);
         let metas = parse_metas(metas)?;
         check_lengths(&texts, &ids, metas.as_deref())?;
         let kind = match which {

@@ -346,3 +346,14 @@ def test_never_raises_on_odd_text(an):
     recs = an.analyze_batch(odd)
     assert len(recs) == len(odd) and all(r["schema"] == "shuzhi/1" for r in recs)
     assert len(an.sentences(odd)) == sum(len(r.get("sentences", [])) for r in recs)
+
+
+def test_a_text_that_is_not_unicode_is_an_error_record(an):
+    recs = an.analyze_batch(["同志们：\ud800要抓落实。", HEAVY], ids=["bad", "good"])
+    assert recs[0]["error"]["kind"] == "input"
+    assert "not valid Unicode" in recs[0]["error"]["message"]
+    assert recs[1]["sentences"]
+    assert an.analyze("\udfff")["error"]["kind"] == "input"
+    df = an.screen(["\ud800", HEAVY])
+    assert df["error"][0].startswith("input: the text is not valid Unicode")
+    assert df["error"].isna().tolist() == [False, True]
