@@ -290,11 +290,12 @@ class Analyzer:
         """One record per text, in order, as dicts.
 
         Runs on ``jobs`` threads (default: all cores) with the GIL released.
-        ``ids`` default to the positions ("0", "1", ...); ``metas`` is a list
-        of dicts (or a DataFrame of meta columns) whose non-missing fields
-        come back under ``meta``. A missing text (None or NaN) gives an
-        ``input`` error record, a text too large a ``too_large`` one; the
-        other texts are analysed as usual.
+        ``ids`` default to the positions ("0", "1", ...). ``metas`` is a
+        list of dicts (None for none) that come back under ``meta`` as they
+        are, or a DataFrame of meta columns whose missing cells are left
+        out. A missing text (None or NaN) or a str that is not valid Unicode
+        gives an ``input`` error record, a text over ``max_document_bytes``
+        a ``too_large`` one; the other texts are analysed as usual.
         """
         texts = _texts(texts)
         ids = _ids(ids, len(texts))
