@@ -309,7 +309,7 @@ class Analyzer:
         JSON Lines, or a string column in Spark, without making dicts."""
         texts = _texts(texts)
         ids = _ids(ids, len(texts))
-        return self._native.analyze_batch(texts, ids, _metas(metas, len(texts)), jobs, str)
+        return self._native.analyze_batch_json(texts, ids, _metas(metas, len(texts)), jobs)
 
     def _table(self, which, texts, ids, metas, jobs, arrow):
         texts = _texts(texts)
