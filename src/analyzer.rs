@@ -62,6 +62,13 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Adds a user dictionary from bytes under a name of the caller's
+    /// choosing (see [`SegmenterBuilder::user_dict_named`]).
+    pub fn user_dict_named(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.segmenter = Some(self.seg().user_dict_named(name, bytes));
+        self
+    }
+
     /// Adds words to the dictionary.
     pub fn words<I: IntoIterator<Item = S>, S: Into<String>>(mut self, words: I) -> Self {
         self.segmenter = Some(self.seg().words(words));

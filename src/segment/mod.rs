@@ -114,6 +114,7 @@ pub enum DomainDict {
 enum UserDict {
     File(PathBuf),
     Bytes(Vec<u8>),
+    Named(String, Vec<u8>),
     Words(Vec<String>),
 }
 
@@ -169,6 +170,33 @@ impl SegmenterBuilder {
         self
     }
 
+    /// Add a user dictionary held in memory under a name of the caller's
+    /// choosing, which [`Segmenter::dictionaries`] reports and
+    /// [`Segmenter::dict_hash`] covers in place of `bytes`. Naming a file's
+    /// contents `file:PATH` gives the same names and hash as
+    /// [`user_dict_file`](Self::user_dict_file) on that file, without
+    /// reading it: a copy of an analyzer shipped to another machine (a
+    /// Spark or Dask worker) reports what the original reported.
+    ///
+    /// ```
+    /// use shuzhi::Segmenter;
+    /// let path = std::env::temp_dir().join("shuzhi-named-dict.txt");
+    /// std::fs::write(&path, "揭榜挂帅制 500 n\n").unwrap();
+    /// let from_file = Segmenter::builder().user_dict_file(&path).build().unwrap();
+    /// let name = format!("file:{}", path.display());
+    /// let copy = Segmenter::builder()
+    ///     .user_dict_named(name.clone(), "揭榜挂帅制 500 n\n")
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(copy.dictionaries()[2], name);
+    /// assert_eq!(copy.dict_hash(), from_file.dict_hash());
+    /// ```
+    #[must_use]
+    pub fn user_dict_named(mut self, name: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        self.user.push(UserDict::Named(name.into(), bytes.into()));
+        self
+    }
+
     /// Add words, each with the smallest frequency that keeps it whole and
     /// no part of speech. A word must be non-empty and contain no whitespace.
     #[must_use]
@@ -215,6 +243,10 @@ impl SegmenterBuilder {
                 }
                 UserDict::Bytes(bytes) => {
                     let name = String::from("bytes");
+                    seg.load_user_dict(&name, &bytes, &mut total_freq)?;
+                    (name, bytes)
+                }
+                UserDict::Named(name, bytes) => {
                     seg.load_user_dict(&name, &bytes, &mut total_freq)?;
                     (name, bytes)
                 }

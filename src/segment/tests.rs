@@ -528,6 +528,46 @@ fn dict_hash_is_stable_and_tracks_every_dictionary() {
 }
 
 #[test]
+fn named_bytes_stand_for_the_file_they_came_from() {
+    let path = std::env::temp_dir().join(format!(
+        "shuzhi-segment-test-{}-named.txt",
+        std::process::id()
+    ));
+    let content = "\u{feff}揭榜挂帅制 500 n\r\n赛马争先\n";
+    std::fs::write(&path, content).unwrap();
+    let file = Segmenter::builder().user_dict_file(&path).build().unwrap();
+    std::fs::remove_file(&path).ok();
+    let name = format!("file:{}", path.display());
+    let copy = Segmenter::builder()
+        .user_dict_named(name.clone(), content)
+        .build()
+        .unwrap();
+    assert_eq!(copy.dictionaries(), file.dictionaries());
+    assert_eq!(copy.dict_hash(), file.dict_hash());
+    let text = "推行揭榜挂帅制及赛马争先";
+    let words = |s: &Segmenter| -> Vec<String> {
+        s.tokens(text).iter().map(|t| t.text.to_owned()).collect()
+    };
+    assert_eq!(words(&copy), words(&file));
+    // Other contents under the same name: another hash.
+    let other = Segmenter::builder()
+        .user_dict_named(name.clone(), "揭榜挂帅制 500 n\n")
+        .build()
+        .unwrap();
+    assert_ne!(other.dict_hash(), file.dict_hash());
+    // A bad entry names the dictionary by its given name.
+    let err = Segmenter::builder()
+        .user_dict_named("file:/elsewhere/mine.txt", "词 12x\n")
+        .build()
+        .unwrap_err();
+    assert_eq!(err.kind(), ErrorKind::Dictionary);
+    assert!(
+        err.to_string().contains("file:/elsewhere/mine.txt, line 1"),
+        "{err}"
+    );
+}
+
+#[test]
 fn fnv1a_matches_reference_vectors() {
     let hash = |s: &str| {
         let mut h = Fnv1a::new();
