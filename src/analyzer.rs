@@ -336,11 +336,25 @@ impl Analyzer {
             Some(v) => v,
             None => &mut o.sentences,
         };
+        // A sentence longer than `max_run_bytes` reaches the segmenter and
+        // the figure finder in runs cut at safe points (crate::runs).
+        let max_run = self.config.max_run_bytes;
         let bounds: Vec<crate::extract::Bounds> = work
             .iter()
             .map(|s| {
-                let toks = self.segmenter.tokens(&s.text);
-                crate::extract::Bounds::new(s.text.len(), toks.iter().map(|t| (t.start, t.end)))
+                if s.text.len() <= max_run {
+                    let toks = self.segmenter.tokens(&s.text);
+                    return crate::extract::Bounds::new(
+                        s.text.len(),
+                        toks.iter().map(|t| (t.start, t.end)),
+                    );
+                }
+                let mut cuts = Vec::new();
+                for (off, run) in crate::runs::runs(&s.text, max_run) {
+                    let toks = self.segmenter.tokens(run);
+                    cuts.extend(toks.iter().map(|t| (off + t.start, off + t.end)));
+                }
+                crate::extract::Bounds::new(s.text.len(), cuts.into_iter())
             })
             .collect();
         crate::extract::classify(
@@ -354,10 +368,11 @@ impl Analyzer {
         let (problems, causes, commitments) = crate::extract::records(work);
         let mut figures = Vec::new();
         for s in work.iter() {
-            figures.extend(
-                self.figures
-                    .find(&s.text, s.span.start, s.char_span[0], s.index),
-            );
+            let mut chars = s.char_span[0];
+            for (off, run) in crate::runs::runs(&s.text, max_run) {
+                figures.extend(self.figures.find(run, s.span.start + off, chars, s.index));
+                chars += run.chars().count();
+            }
         }
         if let Some(v) = view {
             for (orig, seen) in o.sentences.iter_mut().zip(v) {

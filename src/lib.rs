@@ -31,6 +31,7 @@ pub mod eval;
 mod extract;
 mod ingest;
 mod normalize;
+mod runs;
 mod segment;
 mod span;
 mod structure;
