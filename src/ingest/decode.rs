@@ -104,6 +104,33 @@ fn looks_binary(bytes: &[u8]) -> bool {
     ctrl * 100 > sample.len().max(1)
 }
 
+/// `utf-16le` or `utf-16be` when the NUL bytes of `bytes` fall nearly all
+/// on odd or nearly all on even offsets, as in UTF-16 text with ASCII in it.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
+        }
+    }
+    let pairs = sample.len() / 2;
+    if (even + odd) * 20 < pairs {
+        return None;
+    }
+    if even * 20 <= odd {
+        Some("utf-16le")
+    } else if odd * 20 <= even {
+        Some("utf-16be")
+    } else {
+        None
+    }
+}
+
 static COMMON: std::sync::LazyLock<std::collections::HashSet<char>> =
     std::sync::LazyLock::new(|| {
         include_str!("../../data/common_hanzi.txt")
@@ -186,6 +213,15 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         });
     }
     if looks_binary(bytes) {
+        if let Some(label) = utf16_without_bom(bytes) {
+            return Err(Error::new(
+                ErrorKind::Binary,
+                format!(
+                    "binary data (NUL bytes), or {label} text without a byte-order mark: \
+                     pass --encoding {label} to read it as text"
+                ),
+            ));
+        }
         return Err(Error::new(
             ErrorKind::Binary,
             "binary data (NUL or control bytes), not a text document",
@@ -292,6 +328,26 @@ mod tests {
             decode(&garbage, None).unwrap_err().kind(),
             ErrorKind::Decode
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        let text = "一、主要工作\n全年召开党委会12次。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = decode(&le, None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Binary);
+        assert!(e.to_string().contains("--encoding utf-16le"), "{e}");
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(decode(&be, None)
+            .unwrap_err()
+            .to_string()
+            .contains("utf-16be"));
+        let forced = decode(&le, Some(UTF_16LE)).unwrap();
+        assert_eq!(forced.text, text);
+        assert!(!decode(&[0u8; 64], None)
+            .unwrap_err()
+            .to_string()
+            .contains("utf-16"));
     }
 
     #[test]
