@@ -4,6 +4,8 @@ mod assess;
 #[cfg(feature = "cli")]
 mod cli;
 mod figures;
+#[cfg(feature = "cli")]
+mod hostile;
 mod ingest;
 mod peers;
 mod prop;
