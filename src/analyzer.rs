@@ -160,6 +160,7 @@ impl Analyzer {
         self.analyze_part(
             text,
             0..text.len(),
+            0,
             "text".to_owned(),
             "utf-8",
             0,
@@ -180,7 +181,7 @@ impl Analyzer {
     /// ```
     pub fn outline(&self, text: &str) -> Analysis {
         let clutter = ingest::find_clutter(text, 0..text.len());
-        let o = structure::outline(text, 0..text.len(), &clutter, None);
+        let o = structure::outline(text, 0..text.len(), 0, &clutter, None);
         Analysis {
             schema: SCHEMA.to_owned(),
             id: "text".to_owned(),
@@ -232,7 +233,11 @@ impl Analyzer {
     ) -> Vec<Analysis> {
         let parts = ingest::split_compilation(&d.text);
         let mut out = Vec::with_capacity(parts.len());
+        // Chars before each part, counted once over the whole file.
+        let (mut at, mut chars) = (0, 0);
         for p in parts {
+            chars += d.text.get(at..p.range.start).map_or(0, |t| t.chars().count());
+            at = p.range.start;
             let pid = match p.number {
                 Some(n) => format!("{id}#{n}"),
                 None => id.to_owned(),
@@ -242,6 +247,7 @@ impl Analyzer {
             out.push(self.analyze_part(
                 &d.text,
                 p.range,
+                chars,
                 pid,
                 d.encoding,
                 d.replaced,
@@ -300,6 +306,7 @@ impl Analyzer {
         &self,
         text: &str,
         range: std::ops::Range<usize>,
+        chars_before: usize,
         id: String,
         encoding: &str,
         replaced: usize,
@@ -308,7 +315,7 @@ impl Analyzer {
         features_out: Option<&mut Vec<Vec<(String, f32)>>>,
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
-        let mut o = structure::outline(text, range, &clutter, title_hint);
+        let mut o = structure::outline(text, range, chars_before, &clutter, title_hint);
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
         // Matching and segmentation read a simplified-character view of the
         // sentences; offsets are the same, and the output keeps the original.

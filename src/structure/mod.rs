@@ -190,15 +190,20 @@ fn is_salutation(s: &str) -> bool {
 }
 
 /// Builds the outline of `text[range]`, leaving out the set-aside clutter.
+/// `chars_before` is the number of chars in `text[..range.start]`, which
+/// the caller counts once for all the documents of a compilation.
 pub(crate) fn outline(
     text: &str,
     range: std::ops::Range<usize>,
+    chars_before: usize,
     clutter: &[SetAside],
     title_hint: Option<&str>,
 ) -> Outline {
     let mut out = Outline::default();
     let mut cc = CharCounter::new(text);
-    let doc_start_char = cc.at(range.start);
+    cc.byte = range.start;
+    cc.chr = chars_before;
+    let doc_start_char = chars_before;
     let mut ci = 0; // index into clutter
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     // Open sections: stack of (section index, level).
@@ -376,7 +381,7 @@ mod tests {
     use super::*;
 
     fn ol(t: &str) -> Outline {
-        outline(t, 0..t.len(), &[], None)
+        outline(t, 0..t.len(), 0, &[], None)
     }
 
     #[test]
