@@ -236,7 +236,10 @@ impl Analyzer {
         // Chars before each part, counted once over the whole file.
         let (mut at, mut chars) = (0, 0);
         for p in parts {
-            chars += d.text.get(at..p.range.start).map_or(0, |t| t.chars().count());
+            chars += d
+                .text
+                .get(at..p.range.start)
+                .map_or(0, |t| t.chars().count());
             at = p.range.start;
             let pid = match p.number {
                 Some(n) => format!("{id}#{n}"),
@@ -272,7 +275,50 @@ impl Analyzer {
     pub fn analyze_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
         let ext = Path::new(name).extension().and_then(|e| e.to_str());
         let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
+        self.check_sentences(&d.text)?;
         Ok(self.analyze_decoded(name, &d))
+    }
+
+    /// Like [`analyze_text`](Self::analyze_text), with the limits of the
+    /// [`Config`] enforced: a text over `max_document_bytes` or with more
+    /// than `max_sentences` sentences is an error instead of an analysis.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) when a limit is
+    /// exceeded.
+    ///
+    /// ```
+    /// use shuzhi::{Analyzer, Config, ErrorKind};
+    /// let an = Analyzer::builder()
+    ///     .config(Config { max_sentences: 2, ..Config::default() })
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(an.try_analyze_text("a", "同志们：\n要抓落实。").unwrap().len(), 1);
+    /// let e = an.try_analyze_text("b", "一、成绩\n召开党委会12次。\n二、问题").unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::TooLarge);
+    /// ```
+    pub fn try_analyze_text(&self, id: &str, text: &str) -> Result<Vec<Analysis>> {
+        if text.len() as u64 > self.config.max_document_bytes {
+            return Err(ingest::too_large(self.config.max_document_bytes));
+        }
+        self.check_sentences(text)?;
+        Ok(self.analyze_text(id, text))
+    }
+
+    fn check_sentences(&self, text: &str) -> Result<()> {
+        let max = self.config.max_sentences;
+        // Fewer bytes than the limit cannot make more sentences than it.
+        if text.len() <= max || structure::count_sentences(text) <= max {
+            return Ok(());
+        }
+        Err(crate::error::Error::new(
+            crate::error::ErrorKind::TooLarge,
+            format!(
+                "the document has more than {max} sentences (Config::max_sentences): \
+                 more lines or sentence marks than any report"
+            ),
+        ))
     }
 
     /// Reads and analyses a file (`.txt`, `.md`, `.docx`…); the id is the path as given.

@@ -6,8 +6,9 @@
 //! its `make.py`); the big ones are generated here into a temporary
 //! directory. The tool under test is the binary cargo built for the tests,
 //! unoptimised, so the input "30 MB without punctuation" is 4 MB here;
-//! `SHUZHI_HOSTILE_FULL=1` makes it 30 MB. The README's figures come from
-//! the full-size corpus and a release build.
+//! `SHUZHI_HOSTILE_FULL=1` makes it 30 MB, and `SHUZHI_HOSTILE_DIR=DIR`
+//! writes the big inputs into `DIR` and keeps them there. The README's
+//! figures come from the full-size corpus and a release build.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -64,6 +65,11 @@ fn write_big(dir: &Path) -> Vec<PathBuf> {
     put(
         "one-sentence-3mb.txt",
         sized(&text, 3_000_000) + "，不断提高工作水平。",
+    );
+    // Millions of one-char lines: more sentences than Config::max_sentences.
+    put(
+        "short-lines.txt",
+        "好\n".repeat(if full { 7_500_000 } else { 600_000 }),
     );
     put(
         "nested-quotes.txt",
@@ -137,7 +143,10 @@ fn kinds(out: &Output, paths: &[PathBuf]) -> Vec<(String, String)> {
 
 #[test]
 fn every_hostile_input_gives_one_record() {
-    let dir = std::env::temp_dir().join(format!("shuzhi-hostile-{}", std::process::id()));
+    let keep = std::env::var_os("SHUZHI_HOSTILE_DIR").map(PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("shuzhi-hostile-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).unwrap();
     let mut paths = small();
     let big = write_big(&dir);
@@ -169,12 +178,16 @@ fn every_hostile_input_gives_one_record() {
         ("zip-bomb.docx", "docx"),
         ("no-punctuation.txt", "ok"),
         ("one-sentence-3mb.txt", "ok"),
+        ("short-lines.txt", "too_large"),
         ("nested-quotes.txt", "ok"),
     ];
     let got_ref: Vec<(&str, &str)> = got.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
     assert_eq!(got_ref, expect);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("9 of 23 documents could not be read"), "{err}");
+    assert!(
+        err.contains("10 of 24 documents could not be read"),
+        "{err}"
+    );
 
     // The same run with --strict fails, and says so on stderr.
     let bad: Vec<PathBuf> = paths
@@ -194,7 +207,9 @@ fn every_hostile_input_gives_one_record() {
         .cloned()
         .collect();
     assert_eq!(run(&["analyze", "--strict"], &good).status.code(), Some(0));
-    std::fs::remove_dir_all(&dir).unwrap();
+    if keep.is_none() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
 
 /// What the decoded hostile inputs read as.

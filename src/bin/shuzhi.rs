@@ -518,26 +518,20 @@ fn jsonl_line(an: &Analyzer, n: usize, line: &str) -> Out {
             return Out::Err(r);
         }
     };
-    if text.len() as u64 > an.config().max_document_bytes {
-        let mut r = ErrorRecord::new(
-            id,
-            &Error::new(
-                ErrorKind::TooLarge,
-                format!(
-                    "the text is larger than {} bytes",
-                    an.config().max_document_bytes
-                ),
-            ),
-        );
-        r.meta = Some(map).filter(|m| !m.is_empty());
-        return Out::Err(r);
-    }
-    let mut v = an.analyze_text(&id, &text);
     let meta = Some(map).filter(|m| !m.is_empty());
-    for a in &mut v {
-        a.meta = meta.clone();
+    match an.try_analyze_text(&id, &text) {
+        Ok(mut v) => {
+            for a in &mut v {
+                a.meta = meta.clone();
+            }
+            Out::Ok(v)
+        }
+        Err(e) => {
+            let mut r = ErrorRecord::new(id, &e);
+            r.meta = meta;
+            Out::Err(r)
+        }
     }
-    Out::Ok(v)
 }
 
 /// What the driver hands to a sink: a record, or a point to flush at.
