@@ -261,6 +261,11 @@ fn hostile_text_reads_as_expected() {
         let flags = r["assessment"]["flags"].as_array().unwrap();
         assert!(flags.iter().any(|f| f["code"] == "too_short"), "{name}");
     }
+    let e = one("utf16le-no-bom.txt");
+    assert!(e["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("--encoding utf-16le"));
     let mix = one("unicode-mix.txt");
     assert_eq!(mix["sections"][0]["marker"], "一、");
 }

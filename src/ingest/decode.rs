@@ -104,31 +104,35 @@ fn looks_binary(bytes: &[u8]) -> bool {
     ctrl * 100 > sample.len().max(1)
 }
 
-/// `utf-16le` or `utf-16be` when the NUL bytes of `bytes` fall nearly all
-/// on odd or nearly all on even offsets, as in UTF-16 text with ASCII in it.
+/// `utf-16le` or `utf-16be` when `bytes` read as UTF-16 of that byte order
+/// without a byte-order mark: they have NUL bytes (ASCII in UTF-16), and
+/// nine in ten of the chars they decode to are printable ASCII, whitespace,
+/// common Chinese characters or CJK punctuation.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
-    let (mut even, mut odd) = (0usize, 0usize);
-    for (i, &b) in sample.iter().enumerate() {
-        if b == 0 {
-            if i % 2 == 0 {
-                even += 1;
-            } else {
-                odd += 1;
-            }
-        }
-    }
-    let pairs = sample.len() / 2;
-    if (even + odd) * 20 < pairs {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls * 20 < sample.len() / 2 {
         return None;
     }
-    if even * 20 <= odd {
-        Some("utf-16le")
-    } else if odd * 20 <= even {
-        Some("utf-16be")
-    } else {
-        None
-    }
+    [(UTF_16LE, "utf-16le"), (UTF_16BE, "utf-16be")]
+        .into_iter()
+        .find(|&(enc, _)| {
+            let (text, _) = decode_with(sample, enc);
+            let (mut good, mut total) = (0usize, 0usize);
+            for c in text.chars() {
+                total += 1;
+                if c.is_ascii_graphic()
+                    || c.is_whitespace()
+                    || COMMON.contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
+                {
+                    good += 1;
+                }
+            }
+            good * 10 >= total * 9
+        })
+        .map(|(_, label)| label)
 }
 
 static COMMON: std::sync::LazyLock<std::collections::HashSet<char>> =
