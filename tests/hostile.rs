@@ -82,12 +82,14 @@ fn write_big(dir: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The committed small inputs, sorted by name.
+/// The committed small inputs, sorted by name, but for the compilation
+/// (many documents in one file, tested on its own).
 fn small() -> Vec<PathBuf> {
     let mut v: Vec<PathBuf> = std::fs::read_dir(root().join("corpora/synthetic/hostile"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_none_or(|e| e != "py"))
+        .filter(|p| !p.to_string_lossy().contains("compilation"))
         .collect();
     v.sort();
     v
@@ -175,6 +177,7 @@ fn every_hostile_input_gives_one_record() {
         ("utf16le-odd.txt", "ok"),
         ("utf8-stray.txt", "ok"),
         ("whitespace.txt", "ok"),
+        ("years-run.txt", "ok"),
         ("zip-bomb.docx", "docx"),
         ("no-punctuation.txt", "ok"),
         ("one-sentence-3mb.txt", "ok"),
@@ -185,7 +188,7 @@ fn every_hostile_input_gives_one_record() {
     assert_eq!(got_ref, expect);
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("10 of 24 documents could not be read"),
+        err.contains("10 of 25 documents could not be read"),
         "{err}"
     );
 
@@ -268,6 +271,26 @@ fn hostile_text_reads_as_expected() {
         .contains("--encoding utf-16le"));
     let mix = one("unicode-mix.txt");
     assert_eq!(mix["sections"][0]["marker"], "一、");
+}
+
+/// A compilation of 2,000 speeches is 2,000 records, in order.
+#[test]
+fn a_compilation_of_thousands_gives_a_record_each() {
+    let p = root().join("corpora/synthetic/hostile/compilation-2000.txt");
+    let out = run(&["analyze"], std::slice::from_ref(&p));
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    let ids: Vec<String> = text
+        .lines()
+        .map(|l| {
+            let r: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert!(r.get("error").is_none());
+            assert_eq!(r["sentences"].as_array().unwrap().len(), 3);
+            r["id"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    assert_eq!(ids.len(), 2000);
+    assert_eq!(ids[1999], format!("{}#2000", p.display()));
 }
 
 #[test]

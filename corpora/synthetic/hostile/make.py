@@ -71,6 +71,14 @@ def main():
     )
     write("unicode-mix.txt", mix.encode("utf-8"))
 
+    # Shapes that once cost quadratic time: a sentence of nothing but
+    # years, and a compilation of 2,000 speeches (篇1: … 篇2000:).
+    write("years-run.txt", ("2020年" * 10000 + "。\n").encode("utf-8"))
+    write(
+        "compilation-2000.txt",
+        "".join(f"篇{i % 999 + 1}:讲话稿\n同志们：\n要抓落实。\n" for i in range(2000)).encode("utf-8"),
+    )
+
     write("crlf.txt", REPORT.replace("\n", "\r\n").encode("utf-8"))
     write("cr-only.txt", REPORT.replace("\n", "\r").encode("utf-8"))
 
@@ -81,7 +89,7 @@ def main():
     # A zip that is no Word document.
     path = os.path.join(HERE, "not-word.docx")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("readme.txt", REPORT)
+        z.writestr(zipfile.ZipInfo("readme.txt", date_time=(2026, 11, 21, 0, 0, 0)), REPORT)
 
     # Legacy Word: the OLE2 compound-file signature and some sectors.
     ole = bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + bytes(504)
