@@ -167,6 +167,7 @@ impl Analyzer {
         self.analyze_part(
             text,
             0..text.len(),
+            0,
             "text".to_owned(),
             "utf-8",
             0,
@@ -186,20 +187,22 @@ impl Analyzer {
     /// assert!(a.sentences[1].role.is_none());
     /// ```
     pub fn outline(&self, text: &str) -> Analysis {
-        self.outline_part(text, 0..text.len(), "text".to_owned(), "utf-8", 0, None)
+        self.outline_part(text, 0..text.len(), 0, "text".to_owned(), "utf-8", 0, None)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn outline_part(
         &self,
         text: &str,
         range: std::ops::Range<usize>,
+        chars_before: usize,
         id: String,
         encoding: &str,
         replaced: usize,
         title_hint: Option<&str>,
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
-        let o = structure::outline(text, range, &clutter, title_hint);
+        let o = structure::outline(text, range, chars_before, &clutter, title_hint);
         Analysis {
             schema: SCHEMA.to_owned(),
             id,
@@ -234,14 +237,24 @@ impl Analyzer {
     /// assert_eq!(a.sentences.len(), 2);
     /// ```
     pub fn analyze_document(&self, id: impl Into<String>, text: &str) -> Analysis {
-        self.analyze_part(text, 0..text.len(), id.into(), "utf-8", 0, None, None, None)
+        self.analyze_part(
+            text,
+            0..text.len(),
+            0,
+            id.into(),
+            "utf-8",
+            0,
+            None,
+            None,
+            None,
+        )
     }
 
     /// The outline of one document with the given id (see
     /// [`outline`](Self::outline) and [`analyze_document`](Self::analyze_document)).
     #[cfg_attr(not(feature = "parallel"), allow(dead_code))]
     pub(crate) fn outline_document(&self, id: impl Into<String>, text: &str) -> Analysis {
-        self.outline_part(text, 0..text.len(), id.into(), "utf-8", 0, None)
+        self.outline_part(text, 0..text.len(), 0, id.into(), "utf-8", 0, None)
     }
 
     /// Outlines of every document in `bytes`, with the same ids and the
@@ -250,9 +263,17 @@ impl Analyzer {
     pub(crate) fn outline_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
         let ext = Path::new(name).extension().and_then(|e| e.to_str());
         let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
+        self.check_sentences(&d.text)?;
+        // Chars before each part, counted once over the whole file.
+        let (mut at, mut chars) = (0, 0);
         Ok(ingest::split_compilation(&d.text)
             .into_iter()
             .map(|p| {
+                chars += d
+                    .text
+                    .get(at..p.range.start)
+                    .map_or(0, |t| t.chars().count());
+                at = p.range.start;
                 let pid = match p.number {
                     Some(n) => format!("{name}#{n}"),
                     None => name.to_owned(),
@@ -260,6 +281,7 @@ impl Analyzer {
                 self.outline_part(
                     &d.text,
                     p.range,
+                    chars,
                     pid,
                     d.encoding,
                     d.replaced,
@@ -305,7 +327,14 @@ impl Analyzer {
     ) -> Vec<Analysis> {
         let parts = ingest::split_compilation(&d.text);
         let mut out = Vec::with_capacity(parts.len());
+        // Chars before each part, counted once over the whole file.
+        let (mut at, mut chars) = (0, 0);
         for p in parts {
+            chars += d
+                .text
+                .get(at..p.range.start)
+                .map_or(0, |t| t.chars().count());
+            at = p.range.start;
             let pid = match p.number {
                 Some(n) => format!("{id}#{n}"),
                 None => id.to_owned(),
@@ -315,6 +344,7 @@ impl Analyzer {
             out.push(self.analyze_part(
                 &d.text,
                 p.range,
+                chars,
                 pid,
                 d.encoding,
                 d.replaced,
@@ -339,7 +369,55 @@ impl Analyzer {
     pub fn analyze_bytes(&self, bytes: &[u8], name: &str) -> Result<Vec<Analysis>> {
         let ext = Path::new(name).extension().and_then(|e| e.to_str());
         let d = ingest::bytes_to_text(bytes, ext, self.forced, self.limits())?;
+        self.check_sentences(&d.text)?;
         Ok(self.analyze_decoded(name, &d))
+    }
+
+    /// Like [`analyze_text`](Self::analyze_text), with the limits of the
+    /// [`Config`] enforced: a text over `max_document_bytes` or with more
+    /// than `max_sentences` sentences is an error instead of an analysis.
+    ///
+    /// # Errors
+    ///
+    /// [`ErrorKind::TooLarge`](crate::ErrorKind::TooLarge) when a limit is
+    /// exceeded.
+    ///
+    /// ```
+    /// use shuzhi::{Analyzer, Config, ErrorKind};
+    /// let an = Analyzer::builder()
+    ///     .config(Config { max_sentences: 2, ..Config::default() })
+    ///     .build()
+    ///     .unwrap();
+    /// assert_eq!(an.try_analyze_text("a", "同志们：\n要抓落实。").unwrap().len(), 1);
+    /// let e = an.try_analyze_text("b", "一、成绩\n召开党委会12次。\n二、问题").unwrap_err();
+    /// assert_eq!(e.kind(), ErrorKind::TooLarge);
+    /// ```
+    pub fn try_analyze_text(&self, id: &str, text: &str) -> Result<Vec<Analysis>> {
+        self.check_text(text)?;
+        Ok(self.analyze_text(id, text))
+    }
+
+    /// The limits of the [`Config`] on a text given as a string.
+    pub(crate) fn check_text(&self, text: &str) -> Result<()> {
+        if text.len() as u64 > self.config.max_document_bytes {
+            return Err(ingest::too_large(self.config.max_document_bytes));
+        }
+        self.check_sentences(text)
+    }
+
+    fn check_sentences(&self, text: &str) -> Result<()> {
+        let max = self.config.max_sentences;
+        // Fewer bytes than the limit cannot make more sentences than it.
+        if text.len() <= max || structure::count_sentences(text) <= max {
+            return Ok(());
+        }
+        Err(crate::error::Error::new(
+            crate::error::ErrorKind::TooLarge,
+            format!(
+                "the document has more than {max} sentences (Config::max_sentences): \
+                 more lines or sentence marks than any report"
+            ),
+        ))
     }
 
     /// Reads and analyses a file (`.txt`, `.md`, `.docx`…); the id is the path as given.
@@ -402,6 +480,7 @@ impl Analyzer {
         &self,
         text: &str,
         range: std::ops::Range<usize>,
+        chars_before: usize,
         id: String,
         encoding: &str,
         replaced: usize,
@@ -410,7 +489,7 @@ impl Analyzer {
         features_out: Option<&mut Vec<Vec<(String, f32)>>>,
     ) -> Analysis {
         let clutter = ingest::find_clutter(text, range.clone());
-        let mut o = structure::outline(text, range, &clutter, title_hint);
+        let mut o = structure::outline(text, range, chars_before, &clutter, title_hint);
         let genre = crate::extract::genre(o.title.as_deref(), &o.sentences);
         // Matching and segmentation read a simplified-character view of the
         // sentences; offsets are the same, and the output keeps the original.
@@ -438,11 +517,25 @@ impl Analyzer {
             Some(v) => v,
             None => &mut o.sentences,
         };
+        // A sentence longer than `max_run_bytes` reaches the segmenter and
+        // the figure finder in runs cut at safe points (crate::runs).
+        let max_run = self.config.max_run_bytes;
         let bounds: Vec<crate::extract::Bounds> = work
             .iter()
             .map(|s| {
-                let toks = self.segmenter.tokens(&s.text);
-                crate::extract::Bounds::new(s.text.len(), toks.iter().map(|t| (t.start, t.end)))
+                if s.text.len() <= max_run {
+                    let toks = self.segmenter.tokens(&s.text);
+                    return crate::extract::Bounds::new(
+                        s.text.len(),
+                        toks.iter().map(|t| (t.start, t.end)),
+                    );
+                }
+                let mut cuts = Vec::new();
+                for (off, run) in crate::runs::runs(&s.text, max_run) {
+                    let toks = self.segmenter.tokens(run);
+                    cuts.extend(toks.iter().map(|t| (off + t.start, off + t.end)));
+                }
+                crate::extract::Bounds::new(s.text.len(), cuts.into_iter())
             })
             .collect();
         crate::extract::classify(
@@ -457,10 +550,11 @@ impl Analyzer {
         let (problems, causes, commitments) = crate::extract::records(work);
         let mut figures = Vec::new();
         for s in work.iter() {
-            figures.extend(
-                self.figures
-                    .find(&s.text, s.span.start, s.char_span[0], s.index),
-            );
+            let mut chars = s.char_span[0];
+            for (off, run) in crate::runs::runs(&s.text, max_run) {
+                figures.extend(self.figures.find(run, s.span.start + off, chars, s.index));
+                chars += run.chars().count();
+            }
         }
         if let Some(v) = view {
             for (orig, seen) in o.sentences.iter_mut().zip(v) {

@@ -267,7 +267,10 @@ fn process(an: &Analyzer, src: Source, mode: Mode) -> (u64, DocResult) {
     };
     let err = |e: Error| ErrorRecord::new(id.clone(), &e);
     match src {
-        Source::Text { id, text } => (bytes, Ok(vec![one(id, &text)])),
+        Source::Text { id, text } => match an.check_text(&text) {
+            Ok(()) => (bytes, Ok(vec![one(id, &text)])),
+            Err(e) => (bytes, Err(err(e))),
+        },
         Source::Bytes { name, bytes: b } => {
             let r = if full {
                 an.analyze_bytes(&b, &name)

@@ -47,6 +47,7 @@ mod extract;
 mod html;
 mod ingest;
 mod normalize;
+mod runs;
 mod segment;
 mod span;
 mod structure;

@@ -8,6 +8,8 @@ mod corpus;
 mod corpus_cli;
 mod dedup;
 mod figures;
+#[cfg(feature = "cli")]
+mod hostile;
 mod html;
 mod ingest;
 mod peers;

@@ -104,6 +104,37 @@ fn looks_binary(bytes: &[u8]) -> bool {
     ctrl * 100 > sample.len().max(1)
 }
 
+/// `utf-16le` or `utf-16be` when `bytes` read as UTF-16 of that byte order
+/// without a byte-order mark: they have NUL bytes (ASCII in UTF-16), and
+/// nine in ten of the chars they decode to are printable ASCII, whitespace,
+/// common Chinese characters or CJK punctuation.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let sample = &bytes[..bytes.len().min(64 * 1024) & !1];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls * 20 < sample.len() / 2 {
+        return None;
+    }
+    [(UTF_16LE, "utf-16le"), (UTF_16BE, "utf-16be")]
+        .into_iter()
+        .find(|&(enc, _)| {
+            let (text, _) = decode_with(sample, enc);
+            let (mut good, mut total) = (0usize, 0usize);
+            for c in text.chars() {
+                total += 1;
+                if c.is_ascii_graphic()
+                    || c.is_whitespace()
+                    || COMMON.contains(&c)
+                    || ('\u{3000}'..='\u{303f}').contains(&c)
+                    || ('\u{ff00}'..='\u{ffef}').contains(&c)
+                {
+                    good += 1;
+                }
+            }
+            good * 10 >= total * 9
+        })
+        .map(|(_, label)| label)
+}
+
 static COMMON: std::sync::LazyLock<std::collections::HashSet<char>> =
     std::sync::LazyLock::new(|| {
         include_str!("../../data/common_hanzi.txt")
@@ -186,6 +217,15 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         });
     }
     if looks_binary(bytes) {
+        if let Some(label) = utf16_without_bom(bytes) {
+            return Err(Error::new(
+                ErrorKind::Binary,
+                format!(
+                    "binary data (NUL bytes), or {label} text without a byte-order mark: \
+                     pass --encoding {label} to read it as text"
+                ),
+            ));
+        }
         return Err(Error::new(
             ErrorKind::Binary,
             "binary data (NUL or control bytes), not a text document",
@@ -292,6 +332,26 @@ mod tests {
             decode(&garbage, None).unwrap_err().kind(),
             ErrorKind::Decode
         );
+    }
+
+    #[test]
+    fn utf16_without_bom_is_named() {
+        let text = "一、主要工作\n全年召开党委会12次。\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let e = decode(&le, None).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::Binary);
+        assert!(e.to_string().contains("--encoding utf-16le"), "{e}");
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert!(decode(&be, None)
+            .unwrap_err()
+            .to_string()
+            .contains("utf-16be"));
+        let forced = decode(&le, Some(UTF_16LE)).unwrap();
+        assert_eq!(forced.text, text);
+        assert!(!decode(&[0u8; 64], None)
+            .unwrap_err()
+            .to_string()
+            .contains("utf-16"));
     }
 
     #[test]

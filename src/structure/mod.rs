@@ -170,6 +170,30 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<(usize, u
     push_trimmed(text, start + s, end, out);
 }
 
+/// About how many sentences `text` splits into (at least as many as the
+/// outline has, clutter aside), counted in one cheap pass: pieces that end
+/// at a line break or at a group of sentence marks.
+pub(crate) fn count_sentences(text: &str) -> usize {
+    let (mut n, mut open, mut after_mark) = (0usize, false, false);
+    for c in text.chars() {
+        if c == '\n' || c == '\r' {
+            n += usize::from(open);
+            (open, after_mark) = (false, false);
+        } else if TERMINATORS.contains(&c) {
+            n += usize::from(!after_mark);
+            (open, after_mark) = (false, true);
+        } else if after_mark && CLOSERS.contains(&c) {
+            // A closing quote or bracket stays with its sentence.
+            continue;
+        } else if is_space(c) {
+            after_mark = false;
+        } else {
+            (open, after_mark) = (true, false);
+        }
+    }
+    n + usize::from(open)
+}
+
 fn push_trimmed(text: &str, s: usize, e: usize, out: &mut Vec<(usize, usize)>) {
     let piece = &text[s..e];
     let t = piece.trim_start_matches(is_space);
@@ -190,15 +214,20 @@ fn is_salutation(s: &str) -> bool {
 }
 
 /// Builds the outline of `text[range]`, leaving out the set-aside clutter.
+/// `chars_before` is the number of chars in `text[..range.start]`, which
+/// the caller counts once for all the documents of a compilation.
 pub(crate) fn outline(
     text: &str,
     range: std::ops::Range<usize>,
+    chars_before: usize,
     clutter: &[SetAside],
     title_hint: Option<&str>,
 ) -> Outline {
     let mut out = Outline::default();
     let mut cc = CharCounter::new(text);
-    let doc_start_char = cc.at(range.start);
+    cc.byte = range.start;
+    cc.chr = chars_before;
+    let doc_start_char = chars_before;
     let mut ci = 0; // index into clutter
     let mut pieces: Vec<(usize, usize)> = Vec::new();
     // Open sections: stack of (section index, level).
@@ -376,7 +405,7 @@ mod tests {
     use super::*;
 
     fn ol(t: &str) -> Outline {
-        outline(t, 0..t.len(), &[], None)
+        outline(t, 0..t.len(), 0, &[], None)
     }
 
     #[test]
@@ -410,6 +439,23 @@ mod tests {
         assert_eq!(lv, [(1, [2, 7]), (2, [3, 5]), (2, [5, 7]), (1, [7, 9])]);
         assert_eq!(o.sections[1].parent, Some(0));
         assert_eq!(o.sentences[4].section, Some(1));
+    }
+
+    #[test]
+    fn sentence_count_bounds_the_outline() {
+        for t in [
+            "",
+            "  \n\r\n",
+            "他说：“要抓落实。”大家同意！是吗？好；\n下一行",
+            "标题\r\n同志们：\r一是好。二是，坏。",
+            "。。。 。\n？！”x",
+            "好\n好\r\n好\r好",
+        ] {
+            let n = count_sentences(t);
+            assert!(n >= ol(t).sentences.len(), "{t:?}");
+            assert!(n <= ol(t).sentences.len() + 1, "{t:?}");
+        }
+        assert_eq!(count_sentences(&"好\n".repeat(1000)), 1000);
     }
 
     #[test]
