@@ -185,30 +185,9 @@ impl Column {
     }
 }
 
-/// The fixed columns of `documents.csv`; a meta field with one of these
-/// names becomes `meta_<name>`, as the corpus command names it.
-const DOC_COLUMNS: [&str; 20] = [
-    "id",
-    "group",
-    "genre",
-    "chars",
-    "sentences",
-    "tokens",
-    "achievement_share",
-    "problem_share",
-    "cause_share",
-    "commitment_share",
-    "other_share",
-    "figures",
-    "figures_per_1000",
-    "formulaic_per_1000",
-    "problems",
-    "specific_problems",
-    "score",
-    "flags",
-    "error",
-    "text",
-];
+// The fixed columns of `documents.csv`; a meta field with one of these
+// names becomes `meta_<name>`, as the corpus command names it.
+use shuzhi::corpus::DOC_COLUMNS;
 
 /// A meta field's values as one typed column: integers, numbers or
 /// booleans when every value that is there is one, else text (JSON for

@@ -450,8 +450,15 @@ fn label_order(a: &str, b: &str) -> Ordering {
     }
 }
 
-/// The fixed columns of `documents.csv` that meta fields may not take.
-const DOC_COLUMNS: [&str; 20] = [
+/// The fixed columns of `documents.csv`, in order (category-dictionary
+/// columns follow them); a meta field with one of these names is written as
+/// `meta_<name>`.
+///
+/// ```
+/// assert_eq!(shuzhi::corpus::DOC_COLUMNS[0], "id");
+/// assert!(shuzhi::corpus::DOC_COLUMNS.contains(&"problem_share"));
+/// ```
+pub const DOC_COLUMNS: [&str; 20] = [
     "id",
     "group",
     "genre",
