@@ -88,7 +88,7 @@ static CREDIT_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static CREDIT_INLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[\s　。！？”」])(?:[（(]\s*)?(?:新华社|人民网|新华网|中新社|央视网|本报)[^（）()，。\s]{1,12}?\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)]{1,20}[）)])?(?:\s*[）)])?",
+        r"(?:[（(]\s*)?据?(?:新华社|人民网|新华网|中新社|央视网|本报)[^（）()，。\s]{1,12}?\d{1,2}月\d{1,2}日电(?:\s*[（(]记者[^）)]{1,20}[）)])?(?:\s*[）)])?",
     )
     .expect("valid regex")
 });
@@ -256,14 +256,21 @@ pub(crate) fn find(text: &str, range: std::ops::Range<usize>) -> Vec<SetAside> {
             .flatten()
             .chain(papers.into_iter().flatten())
         {
-            // A credit right after a sentence's end mark: the mark stays.
-            let lead = m
-                .as_str()
+            // A credit stands at the start of a line, in brackets, or right
+            // after a sentence's end, a closing bracket or a signature's date
+            // (…2020年8月30日（新华社北京8月31日电）); inside running text
+            // the same words are part of a sentence.
+            let bracketed = m.as_str().starts_with(['（', '(', '《']);
+            let after_break = line[..m.start()]
                 .chars()
-                .next()
-                .filter(|c| matches!(c, '。' | '！' | '？' | '”' | '」'))
-                .map_or(0, char::len_utf8);
-            let (ms, me) = trim_span(line, m.start() + lead, m.end());
+                .next_back()
+                .is_none_or(|c| {
+                    is_space(c) || matches!(c, '。' | '！' | '？' | '”' | '」' | '）' | ')' | '日')
+                });
+            if !(bracketed || after_break) {
+                continue;
+            }
+            let (ms, me) = trim_span(line, m.start(), m.end());
             if ms < me {
                 push(
                     &mut out,
@@ -326,6 +333,27 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn wire_credits_after_a_signature_and_glued_to_the_text() {
+        // A letter's signature, the agency's credit, then the newspaper's
+        // own credit glued to the first sentence of the news item.
+        let t = "习近平2020年8月30日（新华社北京8月31日电）新华社北京8月31日电在密云水库建成60周年之际，习近平给乡亲们回信。";
+        assert_eq!(
+            kinds(t),
+            vec![
+                (ClutterKind::Credit, "（新华社北京8月31日电）".to_owned()),
+                (ClutterKind::Credit, "新华社北京8月31日电".to_owned()),
+            ]
+        );
+        let t = "党和人民感谢你们！（据新华社合肥8月21日电习近平在安徽考察时强调";
+        assert_eq!(
+            kinds(t),
+            vec![(ClutterKind::Credit, "（据新华社合肥8月21日电".to_owned())]
+        );
+        // Inside running text the same words are part of the sentence.
+        assert!(kinds("他说本报北京8月17日电的消息属实。").is_empty());
     }
 
     #[test]
