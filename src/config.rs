@@ -56,6 +56,13 @@ pub struct Config {
     /// a work report whose plans fill most of the text still reports its
     /// results at length.
     pub heavy_min_achievement_chars: usize,
+    /// … and, outside duty reports and self-reviews, at least this many
+    /// characters of achievements (default 400, about eight sentences): two
+    /// or three sentences of praise in a letter or a short address are not
+    /// achievements reported at length (ANNOTATION.md's 一味评功摆好). A duty
+    /// report is all about the reporter's own work, so there the shares
+    /// decide at any length.
+    pub heavy_floor_achievement_chars: usize,
     /// `achievement_heavy` when problems and causes take less than this
     /// fraction of the achievements' characters (default 0.35) …
     pub heavy_ratio: f64,
@@ -100,6 +107,7 @@ impl Default for Config {
             min_problem_cause_share: None,
             heavy_min_achievement_share: 0.2,
             heavy_min_achievement_chars: 2000,
+            heavy_floor_achievement_chars: 400,
             heavy_ratio: 0.35,
             heavy_ratio_generic: 0.5,
             max_generic_problem_share: 0.5,

@@ -186,3 +186,23 @@ fn a_congress_spoken_of_as_current_after_the_next_one_is_stale() {
     let a = an.analyze("2021年度述职报告\n党的十八大以来，全县党建工作取得长足进步。");
     assert!(a.assessment.unwrap().residue.is_empty());
 }
+
+#[test]
+fn a_short_letter_of_praise_is_not_achievement_heavy() {
+    // Real letters (corpora/extra): a few sentences praise the addressees,
+    // none admits a problem. Praise that short is not 评功摆好 at length.
+    for name in ["speech-2020-003.txt", "speech-2020-032.txt"] {
+        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpora/extra")
+            .join(name);
+        let a = Analyzer::new().analyze_path(p).unwrap().remove(0);
+        let asm = a.assessment.as_ref().unwrap();
+        assert!(
+            asm.shares.achievement >= 0.2,
+            "{name}: the letter praises: {:?}",
+            asm.shares
+        );
+        assert!(!asm.doc.achievement_heavy, "{name}");
+        assert!(!asm.doc.has_problem_section, "{name}");
+    }
+}

@@ -375,6 +375,7 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
         .sum();
     let achievement_heavy = (sh.achievement >= cfg.heavy_min_achievement_share
         || achievement_chars >= cfg.heavy_min_achievement_chars)
+        && (is_report(inp.genre) || achievement_chars >= cfg.heavy_floor_achievement_chars)
         && (ratio < limit || strict);
     let doc = DocLabels {
         has_problem_section,

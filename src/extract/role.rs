@@ -386,6 +386,36 @@ static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Verbs whose object is a problem to be removed: 治理, 防范, 严禁, 纠正….
+const REMEDY_VERBS: [&str; 24] = [
+    "严禁", "严惩", "克服", "化解", "反对", "惩治", "打击", "扭转", "整改", "整治", "查处", "杜绝",
+    "根治", "治理", "消除", "破解", "纠正", "修复", "遏制", "防止", "防治", "防范", "降低", "解决",
+];
+
+/// Whether a remedy verb stands before `at` in the same clause (at most 16
+/// characters back) and is not negated or stated as undone (未解决,
+/// 没有纠正, 难以根治 are the problem itself).
+fn remedy_before(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let from = head
+        .char_indices()
+        .rev()
+        .take(16)
+        .take_while(|&(_, c)| !matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。'))
+        .last()
+        .map_or(at, |(i, _)| i);
+    let clause = &head[from..];
+    REMEDY_VERBS.iter().any(|v| {
+        clause.match_indices(v).any(|(i, _)| {
+            !clause[..i]
+                .chars()
+                .rev()
+                .take(2)
+                .any(|c| matches!(c, '未' | '没' | '不' | '难' | '尚' | '待' | '无'))
+        })
+    })
+}
+
 /// A statement of principle or definition: 精准是要义, 制度是用来遵守的.
 fn copula(s: &str) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -615,14 +645,28 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     let question = text
         .trim_end_matches(['”', '’', '"', '）', ')'])
         .ends_with(['？', '?']);
+    let mut remedied = false;
     for (start, _, pat) in cue_matches(text, &bounds) {
         let mut factor = 1.0;
         if let Some((pos, _)) = contrast {
             factor = if start < pos { 0.35 } else { 1.3 };
         }
+        // The object of a remedy (治理…污染, 严禁…转移, 防范化解…风险)
+        // names what is to be fixed, not a shortcoming the text admits.
+        let object =
+            lex.cues[pat].iter().any(|c| c.role == Role::Problem) && remedy_before(text, start);
+        remedied |= object;
         for cue in &lex.cues[pat] {
-            sc.add_lex(cue.role, cue.weight * factor, cue.phrase);
+            let f = if object && cue.role == Role::Problem {
+                factor * 0.3
+            } else {
+                factor
+            };
+            sc.add_lex(cue.role, cue.weight * f, cue.phrase);
         }
+    }
+    if remedied {
+        sc.flag(Feat::Flag("remedy_object"), 1.0);
     }
     if let Some(d) = dir {
         sc.add(Role::Commitment, 2.2, d);
@@ -1030,7 +1074,7 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
 
 #[cfg(test)]
 mod byline_tests {
-    use super::byline;
+    use super::{byline, remedy_before};
 
     #[test]
     fn signature_and_date_lines() {
@@ -1051,6 +1095,26 @@ mod byline_tests {
         ] {
             assert!(!byline(t), "{t}");
         }
+    }
+
+    #[test]
+    fn objects_of_remedies() {
+        // Sentences of the 2018 rural-revitalisation plan and the 2008 work report.
+        let t = "加强农业面源污染防治，开展农业绿色发展行动。";
+        assert!(!remedy_before(t, t.find("污染").unwrap()));
+        let t = "严禁工业和城镇污染向农业农村转移。";
+        assert!(remedy_before(t, t.find("污染").unwrap()));
+        let t = "开展扶贫领域腐败和作风问题专项治理。";
+        assert!(!remedy_before(t, t.find("腐败").unwrap()));
+        let t = "坚决纠正形式主义、官僚主义。";
+        assert!(remedy_before(t, t.find("形式主义").unwrap()));
+        // Undone or impossible remedies are the problem itself.
+        let t = "一些地方的污染问题长期未解决，难以根治形式主义。";
+        assert!(!remedy_before(t, t.find("问题").unwrap()));
+        assert!(!remedy_before(t, t.find("形式主义").unwrap()));
+        // The verb must stand in the same clause.
+        let t = "治理取得成效，但污染依然严重。";
+        assert!(!remedy_before(t, t.find("污染").unwrap()));
     }
 
     #[test]

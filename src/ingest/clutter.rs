@@ -261,12 +261,9 @@ pub(crate) fn find(text: &str, range: std::ops::Range<usize>) -> Vec<SetAside> {
             // (…2020年8月30日（新华社北京8月31日电）); inside running text
             // the same words are part of a sentence.
             let bracketed = m.as_str().starts_with(['（', '(', '《']);
-            let after_break = line[..m.start()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| {
-                    is_space(c) || matches!(c, '。' | '！' | '？' | '”' | '」' | '）' | ')' | '日')
-                });
+            let after_break = line[..m.start()].chars().next_back().is_none_or(|c| {
+                is_space(c) || matches!(c, '。' | '！' | '？' | '”' | '」' | '）' | ')' | '日')
+            });
             if !(bracketed || after_break) {
                 continue;
             }
