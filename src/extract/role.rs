@@ -899,9 +899,19 @@ pub(crate) fn classify(
     let model = model.filter(|m| !m.is_empty());
     let context = context.filter(|m| !m.is_empty() && model.is_some());
     let mut p1: Vec<Option<[f32; N]>> = vec![None; n];
+    // Stage 2 sums the same features first: both models are read in one
+    // pass, and stage 2 later adds the context features to its partial sum.
+    let mut z2: Vec<[f32; N]> = Vec::new();
     if let Some(m) = model {
+        if context.is_some() {
+            z2.reserve(pending.len());
+        }
         for (i, feats, _) in &pending {
-            p1[*i] = Some(m.probabilities_of(feats));
+            let (z, zc) = super::model::logits_pair(m, context, feats);
+            p1[*i] = Some(super::model::softmax(z));
+            if context.is_some() {
+                z2.push(zc);
+            }
         }
     }
     let ctx = context.map(|_| {
@@ -911,11 +921,12 @@ pub(crate) fn classify(
             .collect();
         context_features(&p1, &keys)
     });
-    for (i, mut feats, mut sc) in pending {
+    for (at, (i, _feats, mut sc)) in pending.into_iter().enumerate() {
         let p = match (context, &ctx, p1[i]) {
             (Some(cm), Some(ctx), Some(_)) => {
-                feats.extend(ctx[i].iter().copied());
-                Some(cm.probabilities_of(&feats))
+                let mut z = z2[at];
+                cm.add_logits(&mut z, &ctx[i]);
+                Some(super::model::softmax(z))
             }
             (_, _, p) => p,
         };
