@@ -106,26 +106,46 @@ impl PairCache {
         i
     }
 
-    fn get_or_insert(&mut self, key: FeatKey, make: impl FnOnce() -> PairRow) -> &PairRow {
-        let mut i = Self::slot(&self.keys, key);
+    /// The rows of feature `f` (whose key is `key`) in models `a` and `b`.
+    #[inline]
+    fn get(
+        &mut self,
+        key: FeatKey,
+        f: super::role::Feat,
+        a: &RoleModel,
+        b: Option<&RoleModel>,
+    ) -> &PairRow {
+        let i = Self::slot(&self.keys, key);
         if self.keys[i].0 == 0 {
-            if 2 * (self.len + 1) > self.keys.len() {
-                let cap = self.keys.len() * 2;
-                let keys = std::mem::replace(&mut self.keys, vec![(0, 0); cap]);
-                let rows = std::mem::replace(&mut self.rows, vec![(None, None); cap]);
-                for (k, r) in keys.into_iter().zip(rows) {
-                    if k.0 != 0 {
-                        let j = Self::slot(&self.keys, k);
-                        self.keys[j] = k;
-                        self.rows[j] = r;
-                    }
-                }
-                i = Self::slot(&self.keys, key);
-            }
-            self.keys[i] = key;
-            self.rows[i] = make();
-            self.len += 1;
+            return self.insert(key, f, a, b);
         }
+        &self.rows[i]
+    }
+
+    #[cold]
+    fn insert(
+        &mut self,
+        key: FeatKey,
+        f: super::role::Feat,
+        a: &RoleModel,
+        b: Option<&RoleModel>,
+    ) -> &PairRow {
+        if 2 * (self.len + 1) > self.keys.len() {
+            let cap = self.keys.len() * 2;
+            let keys = std::mem::replace(&mut self.keys, vec![(0, 0); cap]);
+            let rows = std::mem::replace(&mut self.rows, vec![(None, None); cap]);
+            for (k, r) in keys.into_iter().zip(rows) {
+                if k.0 != 0 {
+                    let j = Self::slot(&self.keys, k);
+                    self.keys[j] = k;
+                    self.rows[j] = r;
+                }
+            }
+        }
+        let i = Self::slot(&self.keys, key);
+        self.keys[i] = key;
+        self.rows[i] = (a.row(f), b.and_then(|b| b.row(f)));
+        self.len += 1;
         &self.rows[i]
     }
 }
@@ -210,9 +230,9 @@ impl RoleModel {
         softmax(self.logits(feats))
     }
 
-    /// Adds the weighted features to logits `z`, in order.
-    pub(crate) fn add_logits(&self, z: &mut [f32; N], feats: &[(super::role::Feat, f32)]) {
-        *z = logits_from(self, None, *z, [0.0; N], feats).0;
+    /// The weights of one feature, if the model has any.
+    pub(crate) fn row(&self, f: super::role::Feat) -> Option<[f32; N]> {
+        self.weights.get(f.name().as_str()).copied()
     }
 
     /// The model as TSV, features sorted, so a retrained file diffs cleanly.
@@ -246,23 +266,14 @@ pub(crate) fn logits_pair(
     b: Option<&RoleModel>,
     feats: &[(super::role::Feat, f32)],
 ) -> ([f32; N], [f32; N]) {
-    let zb = b.map_or([0.0; N], |b| b.bias);
-    logits_from(a, b, a.bias, zb, feats)
-}
-
-fn logits_from(
-    a: &RoleModel,
-    b: Option<&RoleModel>,
-    mut za: [f32; N],
-    mut zb: [f32; N],
-    feats: &[(super::role::Feat, f32)],
-) -> ([f32; N], [f32; N]) {
     use super::role::Feat;
     fn add(z: &mut [f32; N], w: &[f32; N], v: f32) {
         for k in 0..N {
             z[k] += w[k] * v;
         }
     }
+    let mut za = a.bias;
+    let mut zb = b.map_or([0.0; N], |b| b.bias);
     let ids = (a.id, b.map_or(0, |b| b.id));
     LOOKUP.with(|cache| {
         let mut cache = cache.borrow_mut();
@@ -274,7 +285,6 @@ fn logits_from(
             }
         };
         let table = &mut cache[at];
-        let mut name = String::new();
         for &(f, v) in feats {
             let Some(key) = feat_key(f) else {
                 if let Feat::Tok(t) = f {
@@ -287,13 +297,7 @@ fn logits_from(
                 }
                 continue;
             };
-            let (wa, wb) = table.get_or_insert(key, || {
-                f.write_name(&mut name);
-                (
-                    a.weights.get(name.as_str()).copied(),
-                    b.and_then(|b| b.weights.get(name.as_str()).copied()),
-                )
-            });
+            let (wa, wb) = table.get(key, f, a, b);
             if let Some(w) = wa {
                 add(&mut za, w, v);
             }

@@ -914,21 +914,33 @@ pub(crate) fn classify(
             }
         }
     }
-    let ctx = context.map(|_| {
+    let ctx = context.map(|cm| {
         let keys: Vec<CtxKey> = sentences
             .iter()
             .map(|s| (0, s.section, s.paragraph))
             .collect();
-        context_features(&p1, &keys)
+        // The stage-2 weights of the context features, looked up once.
+        let rows = CTX_LABELS.map(|l| Role::ALL.map(|r| cm.row(Feat::Of(l, r))));
+        (context_values(&p1, &keys), rows)
     });
     for (at, (i, _feats, mut sc)) in pending.into_iter().enumerate() {
-        let p = match (context, &ctx, p1[i]) {
-            (Some(cm), Some(ctx), Some(_)) => {
+        let p = match (&ctx, p1[i]) {
+            (Some((values, rows)), Some(_)) => {
+                // The features of `context_features`, in their order.
                 let mut z = z2[at];
-                cm.add_logits(&mut z, &ctx[i]);
+                for (m, rows) in values[i].iter().zip(rows) {
+                    let Some(m) = m else { continue };
+                    for (v, w) in m.iter().zip(rows) {
+                        if let Some(w) = w {
+                            for k in 0..N {
+                                z[k] += w[k] * v;
+                            }
+                        }
+                    }
+                }
                 Some(super::model::softmax(z))
             }
-            (_, _, p) => p,
+            (_, p) => p,
         };
         let (role, conf, cues) = match p {
             Some(p) => {
@@ -962,16 +974,41 @@ pub(crate) type CtxKey = (usize, Option<usize>, usize);
 /// over the rest of the section (or, outside sections, of the six sentences
 /// on either side) and over the rest of the paragraph.
 pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<Vec<(Feat, f32)>> {
-    use std::collections::HashMap;
+    context_values(p1, keys)
+        .into_iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            for (label, m) in CTX_LABELS.into_iter().zip(c) {
+                if let Some(m) = m {
+                    for r in Role::ALL {
+                        f.push((Feat::Of(label, r), m[idx(r)]));
+                    }
+                }
+            }
+            f
+        })
+        .collect()
+}
+
+/// The context features' names, in the order they are emitted.
+const CTX_LABELS: [&str; 4] = ["c_prev", "c_next", "c_sec", "c_par"];
+
+/// What [`context_features`] says of each sentence, by label
+/// ([`CTX_LABELS`]): the probabilities of the previous and next sentence,
+/// and the means over the rest of the section and of the paragraph, where
+/// there are any.
+fn context_values(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<[Option<[f32; N]>; 4]> {
     let n = p1.len().min(keys.len());
-    let mut sec: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
-    let mut par: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
+    // Sums per section and per paragraph, indexed by a dense group id.
+    let (sec_of, n_sec) = group_ids(keys[..n].iter().map(|&(g, s, _)| s.map(|s| (g, s))));
+    let (par_of, n_par) = group_ids(keys[..n].iter().map(|&(g, _, q)| Some((g, q))));
+    let mut sec = vec![([0f32; N], 0f32); n_sec];
+    let mut par = vec![([0f32; N], 0f32); n_par];
     for i in 0..n {
         let Some(p) = p1[i] else { continue };
-        let (g, s, q) = keys[i];
-        for (key, map) in [(s.map(|s| (g, s)), &mut sec), (Some((g, q)), &mut par)] {
-            if let Some(key) = key {
-                let e = map.entry(key).or_insert(([0.0; N], 0.0));
+        for (id, sums) in [(sec_of[i], &mut sec), (par_of[i], &mut par)] {
+            if let Some(id) = id {
+                let e = &mut sums[id as usize];
                 for (acc, x) in e.0.iter_mut().zip(p) {
                     *acc += x;
                 }
@@ -982,21 +1019,14 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
     let same = |i: usize, j: usize| keys[i].0 == keys[j].0 && keys[i].1 == keys[j].1;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let mut f = Vec::new();
         let Some(own) = p1[i] else {
-            out.push(f);
+            out.push([None; 4]);
             continue;
         };
         let prev = (0..i).rev().find(|&j| p1[j].is_some() || !same(i, j));
         let next = (i + 1..n).find(|&j| p1[j].is_some() || !same(i, j));
-        for (label, j) in [("c_prev", prev), ("c_next", next)] {
-            if let Some(p) = j.filter(|&j| same(i, j)).and_then(|j| p1[j]) {
-                for r in Role::ALL {
-                    f.push((Feat::Of(label, r), p[idx(r)]));
-                }
-            }
-        }
-        let (g, s, q) = keys[i];
+        let near = |j: Option<usize>| j.filter(|&j| same(i, j)).and_then(|j| p1[j]);
+        let (g, s, _) = keys[i];
         let rest = |e: Option<&([f32; N], f32)>| {
             e.filter(|e| e.1 > 1.0).map(|(sum, c)| {
                 let mut m = [0f32; N];
@@ -1007,7 +1037,7 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
             })
         };
         let around = match s {
-            Some(s) => rest(sec.get(&(g, s))),
+            Some(_) => rest(sec_of[i].map(|id| &sec[id as usize])),
             None => {
                 let mut sum = [0f32; N];
                 let mut c = 0.0;
@@ -1024,19 +1054,48 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
                 (c > 0.0).then(|| sum.map(|x| x / c))
             }
         };
-        if let Some(m) = around {
-            for r in Role::ALL {
-                f.push((Feat::Of("c_sec", r), m[idx(r)]));
-            }
-        }
-        if let Some(m) = rest(par.get(&(g, q))) {
-            for r in Role::ALL {
-                f.push((Feat::Of("c_par", r), m[idx(r)]));
-            }
-        }
-        out.push(f);
+        let para = rest(par_of[i].map(|id| &par[id as usize]));
+        out.push([near(prev), near(next), around, para]);
     }
     out
+}
+
+/// A dense id per distinct key (`None` stays `None`), and how many there are.
+fn group_ids<K: std::hash::Hash + Eq>(
+    keys: impl Iterator<Item = Option<K>>,
+) -> (Vec<Option<u32>>, usize) {
+    let mut ids: std::collections::HashMap<K, u32, std::hash::BuildHasherDefault<MulHasher>> =
+        Default::default();
+    let of = keys
+        .map(|k| {
+            k.map(|k| {
+                let next = ids.len() as u32;
+                *ids.entry(k).or_insert(next)
+            })
+        })
+        .collect();
+    (of, ids.len())
+}
+
+/// A multiplicative hasher for small integer keys.
+#[derive(Default)]
+struct MulHasher(u64);
+
+impl std::hash::Hasher for MulHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 #[cfg(test)]
