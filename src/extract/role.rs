@@ -545,47 +545,53 @@ impl Bounds {
 
 /// Words of two or more characters, and the first two words of any length,
 /// hashed into 2^16 buckets (FNV-1a).
-fn word_buckets(full: &str, bounds: &Bounds) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut start = 0;
+fn word_buckets(full: &str, bounds: &Bounds, out: &mut Vec<(Feat, f32)>) {
+    // One pass over the characters: each word's length in characters and
+    // whether it is all CJK are known when its end is reached.
+    fn fnv(seed: u32, w: &[u8]) -> u32 {
+        let mut h = seed;
+        for &b in w {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h & 0xffff
+    }
+    let bytes = full.as_bytes();
     // The first two words, whatever their length, in buckets of their own:
     // how a sentence opens (我们 / 要 / 一是 / 过去一年) says much of its role.
-    let mut nth = 0usize;
-    for (i, _) in full
-        .char_indices()
-        .skip(1)
-        .chain(std::iter::once((full.len(), ' ')))
-    {
-        if bounds.is.get(i).copied().unwrap_or(true) {
-            let w = &full[start..i];
-            if nth < 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                let mut h: u32 = 0x811c_9dc5 ^ (0x5e + nth as u32);
-                for b in w.bytes() {
-                    h ^= u32::from(b);
-                    h = h.wrapping_mul(0x0100_0193);
-                }
-                out.push(h & 0xffff);
+    let mut nth = 0u32;
+    let mut emit = |w: &[u8], chars: usize, han: bool| {
+        if han {
+            if nth < 2 {
+                out.push((Feat::Tok(fnv(0x811c_9dc5 ^ (0x5e + nth), w)), 1.0));
                 nth += 1;
             }
-            if w.chars().count() >= 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                let mut h: u32 = 0x811c_9dc5;
-                for b in w.bytes() {
-                    h ^= u32::from(b);
-                    h = h.wrapping_mul(0x0100_0193);
-                }
-                out.push(h & 0xffff);
+            if chars >= 2 {
+                out.push((Feat::Tok(fnv(0x811c_9dc5, w)), 1.0));
             }
-            start = i;
         }
+    };
+    let at = |i: usize| bounds.is.get(i).copied().unwrap_or(true);
+    let (mut start, mut chars, mut han) = (0, 0, true);
+    for (i, c) in full.char_indices() {
+        if i > 0 && at(i) {
+            emit(&bytes[start..i], chars, han);
+            (start, chars, han) = (i, 0, true);
+        }
+        chars += 1;
+        han &= ('\u{4e00}'..='\u{9fff}').contains(&c);
     }
-    out
+    if at(full.len()) {
+        emit(&bytes[start..], chars, han);
+    }
 }
 
 fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
-    let mut sc = Scores::default();
-    for b in word_buckets(full, bounds) {
-        sc.flag(Feat::Tok(b), 1.0);
-    }
+    let mut sc = Scores {
+        feats: Vec::with_capacity(48),
+        ..Scores::default()
+    };
+    word_buckets(full, bounds, &mut sc.feats);
     let lex = &*LEXICON;
     let text = strip_item(full);
     let bounds = bounds.shifted(full.len() - text.len());
