@@ -160,10 +160,24 @@ impl Scores {
         }
         f
     }
+    /// The best role with its score, and the runner-up's score: roles
+    /// ordered by score (total order, highest first), ties by role order.
     fn best(&self) -> (Role, f32, f32) {
-        let mut order: Vec<usize> = (0..N).collect();
-        order.sort_by(|&a, &b| self.s[b].total_cmp(&self.s[a]).then(a.cmp(&b)));
-        (Role::ALL[order[0]], self.s[order[0]], self.s[order[1]])
+        // `a` ranks before `b` (a < b in role order).
+        let before = |a: usize, b: usize| self.s[a].total_cmp(&self.s[b]).is_gt();
+        let mut first = 0;
+        for i in 1..N {
+            if before(i, first) {
+                first = i;
+            }
+        }
+        let mut second = usize::from(first == 0);
+        for i in second + 1..N {
+            if i != first && before(i, second) {
+                second = i;
+            }
+        }
+        (Role::ALL[first], self.s[first], self.s[second])
     }
 }
 
@@ -173,11 +187,7 @@ fn contrast_at(s: &str) -> Option<(usize, &'static str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是)").expect("valid regex")
     });
-    if !(s.contains('但')
-        || s.contains("然而")
-        || s.contains("不过")
-        || s.contains("可是")
-        || s.contains("只是"))
+    if !(s.contains('但') || has(s, "然而") || has(s, "不过") || has(s, "可是") || has(s, "只是"))
     {
         return None;
     }
@@ -261,11 +271,18 @@ fn imperative_head(s: &str) -> Option<&'static str> {
         "严格", "落实", "建立", "构建", "打造", "培育", "提升", "优化", "突出", "把", "以", "大力",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    HEADS.into_iter().find(|h| t.starts_with(h))
+    // Every head starts with a three-byte character: compare those first.
+    let first = t.as_bytes().get(..3);
+    HEADS
+        .into_iter()
+        .find(|h| h.as_bytes().get(..3) == first && t.starts_with(h))
 }
 
 /// 了 as an aspect marker (not 为了, 除了, 了解…).
 fn perfective_count(s: &str) -> usize {
+    if !s.contains('了') {
+        return 0;
+    }
     let mut n = 0;
     let mut prev = ' ';
     let mut it = s.chars().peekable();
@@ -284,8 +301,21 @@ fn perfective_count(s: &str) -> usize {
 }
 
 fn has_number(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    // By bytes: ０-９ are EF BC 90-99 in UTF-8, a sequence no other
+    // character contains.
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(3)
+            .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
+}
+
+/// `s.contains(pat)`, found through the occurrences of the pattern's first
+/// character (a byte search) rather than a substring searcher built per call.
+fn has(s: &str, pat: &str) -> bool {
+    let Some(c) = pat.chars().next() else {
+        return true;
+    };
+    s.match_indices(c).any(|(i, _)| s[i..].starts_with(pat))
 }
 
 /// The role a heading gives its section, with the cue that decided it.
@@ -406,7 +436,7 @@ fn quotation(s: &str) -> bool {
             .expect("valid regex")
     });
     let t = s.trim();
-    (s.contains(['“', '"', '「']) && RE.is_match(s))
+    ((s.contains('“') || s.contains('"') || s.contains('「')) && RE.is_match(s))
         || (t.starts_with(['“', '「'])
             && t.trim_end_matches(['。', '！', '？'])
                 .ends_with(['”', '」']))
@@ -483,17 +513,30 @@ fn topic_line(s: &str) -> bool {
 
 /// Cue matches that start and end on word boundaries, longest first, not
 /// overlapping: `(start, end, pattern)` in bytes of `text`.
-fn cue_matches(text: &str, bounds: &Bounds) -> Vec<(usize, usize, usize)> {
+fn cue_matches(text: &str, bounds: &Bounds, base: usize) -> Vec<(usize, usize, usize)> {
+    let at = |i: usize| bounds.at(base + i);
     let mut all: Vec<(usize, usize, usize)> = LEXICON
         .ac
         .find_overlapping_iter(text)
-        .filter(|m| bounds.at(m.start()) && bounds.at(m.end()))
+        .filter(|m| at(m.start()) && at(m.end()))
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
     all.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     // Kept matches are disjoint, so only the last one starting before `m`
-    // ends can overlap it: a map by start keeps this linear-logarithmic in
-    // a sentence with many cues (a paste without a single 。).
+    // ends can overlap it. A few matches are kept in a sorted vector; many
+    // (a paste without a single 。) in a map by start, which keeps this
+    // linear-logarithmic.
+    if all.len() <= 32 {
+        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
+        for m in all {
+            let before = kept.partition_point(|k| k.0 < m.1);
+            if before == 0 || kept[before - 1].1 <= m.0 {
+                let at = kept.partition_point(|k| k.0 < m.0);
+                kept.insert(at, m);
+            }
+        }
+        return kept;
+    }
     let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for m in all {
         if kept
@@ -533,13 +576,6 @@ impl Bounds {
 
     fn at(&self, i: usize) -> bool {
         self.is.get(self.base + i).copied().unwrap_or(true)
-    }
-
-    fn shifted(&self, by: usize) -> Bounds {
-        Bounds {
-            base: self.base + by,
-            is: self.is.clone(),
-        }
     }
 }
 
@@ -594,7 +630,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     word_buckets(full, bounds, &mut sc.feats);
     let lex = &*LEXICON;
     let text = strip_item(full);
-    let bounds = bounds.shifted(full.len() - text.len());
+    let base = full.len() - text.len();
     let contrast = contrast_at(text);
     let dir = directive(text);
     let perf = perfective_count(text);
@@ -621,7 +657,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     let question = text
         .trim_end_matches(['”', '’', '"', '）', ')'])
         .ends_with(['？', '?']);
-    for (start, _, pat) in cue_matches(text, &bounds) {
+    for (start, _, pat) in cue_matches(text, bounds, base) {
         let mut factor = 1.0;
         if let Some((pos, _)) = contrast {
             factor = if start < pos { 0.35 } else { 1.3 };
