@@ -609,13 +609,27 @@ fn word_buckets(full: &str, bounds: &Bounds, out: &mut Vec<(Feat, f32)>) {
     };
     let at = |i: usize| bounds.is.get(i).copied().unwrap_or(true);
     let (mut start, mut chars, mut han) = (0, 0, true);
-    for (i, c) in full.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
         if i > 0 && at(i) {
             emit(&bytes[start..i], chars, han);
             (start, chars, han) = (i, 0, true);
         }
+        // By the lead byte: U+4E00..=U+9FFF is E4 B8 80 ..= E9 BF BF.
+        let lead = bytes[i];
+        let (len, cjk) = match lead {
+            0..=0x7f => (1, false),
+            0x80..=0xdf => (2, false),
+            0xe0..=0xef => (
+                3,
+                (0xe5..=0xe9).contains(&lead)
+                    || (lead == 0xe4 && bytes.get(i + 1).is_some_and(|&b| b >= 0xb8)),
+            ),
+            _ => (4, false),
+        };
         chars += 1;
-        han &= ('\u{4e00}'..='\u{9fff}').contains(&c);
+        han &= cjk;
+        i += len;
     }
     if at(full.len()) {
         emit(&bytes[start..], chars, han);
