@@ -187,7 +187,11 @@ fn contrast_at(s: &str) -> Option<(usize, &'static str)> {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是)").expect("valid regex")
     });
-    if !(s.contains('但') || has(s, "然而") || has(s, "不过") || has(s, "可是") || has(s, "只是"))
+    if !(s.contains('但')
+        || s.contains("然而")
+        || s.contains("不过")
+        || s.contains("可是")
+        || s.contains("只是"))
     {
         return None;
     }
@@ -307,15 +311,6 @@ fn has_number(s: &str) -> bool {
     b.iter().any(u8::is_ascii_digit)
         || b.windows(3)
             .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
-}
-
-/// `s.contains(pat)`, found through the occurrences of the pattern's first
-/// character (a byte search) rather than a substring searcher built per call.
-fn has(s: &str, pat: &str) -> bool {
-    let Some(c) = pat.chars().next() else {
-        return true;
-    };
-    s.match_indices(c).any(|(i, _)| s[i..].starts_with(pat))
 }
 
 /// The role a heading gives its section, with the cue that decided it.
