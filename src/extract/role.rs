@@ -51,6 +51,7 @@ use super::model::RoleModel;
 use super::Genre;
 use crate::structure::{Section, Sentence};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 const N: usize = 5;
@@ -107,7 +108,8 @@ impl Feat {
 #[derive(Debug, Default, Clone)]
 struct Scores {
     s: [f32; N],
-    cues: [Vec<String>; N],
+    /// Cues per role; only the decided role's become owned strings.
+    cues: [Vec<Cow<'static, str>>; N],
     /// Every contribution as a feature for the learned layer.
     feats: Vec<(Feat, f32)>,
     /// Lexicon cue weight per role.
@@ -116,17 +118,17 @@ struct Scores {
 
 impl Scores {
     fn add(&mut self, r: Role, w: f32, cue: &'static str) {
-        self.add_shown(r, w, cue, cue);
+        self.add_shown(r, w, cue, Cow::Borrowed(cue));
     }
 
     /// A contribution whose feature is `kind` and whose cue, as shown in
     /// the output, is `shown` (`section:问题` enters the layer as `section`).
-    fn add_shown(&mut self, r: Role, w: f32, kind: &'static str, shown: &str) {
+    fn add_shown(&mut self, r: Role, w: f32, kind: &'static str, shown: Cow<'static, str>) {
         self.s[idx(r)] += w;
         self.feats.push((Feat::Rule(r, kind), w));
         let v = &mut self.cues[idx(r)];
-        if !v.iter().any(|c| c == shown) && v.len() < 8 {
-            v.push(shown.to_owned());
+        if !v.contains(&shown) && v.len() < 8 {
+            v.push(shown);
         }
     }
 
@@ -134,13 +136,22 @@ impl Scores {
     /// enters the learned layer as one summed feature per role, not one
     /// feature per phrase, so the layer cannot memorise phrases of the
     /// training documents.
-    fn add_lex(&mut self, r: Role, w: f32, cue: &str) {
+    fn add_lex(&mut self, r: Role, w: f32, cue: &'static str) {
         self.s[idx(r)] += w;
         self.lex[idx(r)] += w;
         let v = &mut self.cues[idx(r)];
         if !v.iter().any(|c| c == cue) && v.len() < 8 {
-            v.push(cue.to_owned());
+            v.push(Cow::Borrowed(cue));
         }
+    }
+
+    /// The cues of role `k`, as the output shows them (`none` for none).
+    fn take_cues(&mut self, k: usize) -> Vec<String> {
+        let cues = std::mem::take(&mut self.cues[k]);
+        if cues.is_empty() {
+            return vec!["none".to_owned()];
+        }
+        cues.into_iter().map(Cow::into_owned).collect()
     }
 
     /// A feature that carries no hand weight of its own.
@@ -733,11 +744,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
 /// Decides role, confidence and cues from scores.
 fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
     let (role, conf) = rule_role(sc);
-    let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
-    if cues.is_empty() {
-        cues.push("none".to_owned());
-    }
-    (role, conf, cues)
+    (role, conf, sc.take_cues(idx(role)))
 }
 
 /// The rules' own decision: the best-scoring role, or other when nothing
@@ -803,7 +810,7 @@ pub(crate) fn classify(
             ),
         };
         if let Some(Some((r, cue))) = s.section.map(|k| sec_role.get(k).copied().flatten()) {
-            sc.add_shown(r, 1.6, "section", &format!("section:{cue}"));
+            sc.add_shown(r, 1.6, "section", Cow::Owned(format!("section:{cue}")));
         }
         if let Some((p, r)) = lead {
             if p == s.paragraph {
@@ -998,10 +1005,7 @@ pub(crate) fn classify(
                 let best = (0..N)
                     .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                     .unwrap_or(N - 1);
-                let mut cues = std::mem::take(&mut sc.cues[best]);
-                if cues.is_empty() {
-                    cues.push("none".to_owned());
-                }
+                let cues = sc.take_cues(best);
                 (Role::ALL[best], (p[best] * 100.0).round() / 100.0, cues)
             }
             None => decide(&mut sc),
