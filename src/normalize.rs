@@ -6,33 +6,79 @@
 //! every pair maps characters of the same UTF-8 length.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 const T2S: &str = include_str!("../data/t2s.txt");
 
-static MAP: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    T2S.lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut it = l.split('\t');
-            let t = it.next()?.chars().next()?;
-            let s = it.next()?.chars().next()?;
-            (t.len_utf8() == s.len_utf8()).then_some((t, s))
-        })
-        .collect()
+/// The pairs of `data/t2s.txt`, for lookups without hashing: a direct
+/// table over the Basic Multilingual Plane and a sorted list for the rest.
+struct Table {
+    /// Simplified code point per BMP code point, 0 when there is none.
+    bmp: Vec<u16>,
+    /// Pairs outside the BMP, sorted by the traditional character.
+    astral: Vec<(char, char)>,
+    len: usize,
+}
+
+impl Table {
+    #[inline]
+    fn get(&self, c: char) -> Option<char> {
+        let u = c as u32;
+        if u < 0x1_0000 {
+            let s = self.bmp[u as usize];
+            return (s != 0).then(|| char::from_u32(u32::from(s))).flatten();
+        }
+        self.astral
+            .binary_search_by_key(&c, |p| p.0)
+            .ok()
+            .map(|i| self.astral[i].1)
+    }
+}
+
+static MAP: LazyLock<Table> = LazyLock::new(|| {
+    let mut t = Table {
+        bmp: vec![0; 0x1_0000],
+        astral: Vec::new(),
+        len: 0,
+    };
+    let pairs = T2S.lines().filter(|l| !l.starts_with('#')).filter_map(|l| {
+        let mut it = l.split('\t');
+        let t = it.next()?.chars().next()?;
+        let s = it.next()?.chars().next()?;
+        (t.len_utf8() == s.len_utf8()).then_some((t, s))
+    });
+    for (tc, sc) in pairs {
+        // Same UTF-8 length: a BMP character maps into the BMP.
+        match u16::try_from(u32::from(tc)) {
+            Ok(i) => {
+                let slot = &mut t.bmp[usize::from(i)];
+                if *slot == 0 {
+                    t.len += 1;
+                }
+                *slot = sc as u32 as u16;
+            }
+            Err(_) => match t.astral.binary_search_by_key(&tc, |p| p.0) {
+                Ok(at) => t.astral[at].1 = sc,
+                Err(at) => {
+                    t.astral.insert(at, (tc, sc));
+                    t.len += 1;
+                }
+            },
+        }
+    }
+    t
 });
 
 /// `s` with traditional characters replaced by simplified ones; borrowed
 /// when there is nothing to replace. Byte offsets are unchanged.
 pub(crate) fn simplified(s: &str) -> Cow<'_, str> {
     let map = &*MAP;
-    match s.char_indices().find(|(_, c)| map.contains_key(c)) {
+    match s.char_indices().find(|(_, c)| map.get(*c).is_some()) {
         None => Cow::Borrowed(s),
         Some((i, _)) => {
             let mut out = String::with_capacity(s.len());
             out.push_str(&s[..i]);
-            out.extend(s[i..].chars().map(|c| map.get(&c).copied().unwrap_or(c)));
+            out.extend(s[i..].chars().map(|c| map.get(c).unwrap_or(c)));
             Cow::Owned(out)
         }
     }
@@ -51,7 +97,7 @@ mod tests {
             .collect();
         assert!(keys.len() > 3000);
         assert!(keys.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(MAP.len(), keys.len(), "every pair keeps the UTF-8 length");
+        assert_eq!(MAP.len, keys.len(), "every pair keeps the UTF-8 length");
     }
 
     #[test]

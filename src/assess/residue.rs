@@ -93,12 +93,31 @@ static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// `t.contains(['x', 'X', '×', 'ｘ', 'Ｘ', '*', '＊', '_', '＿', '某'])`, by bytes:
+/// in UTF-8 a lead byte and its continuation bytes name the character.
+fn may_hold_placeholder(t: &str) -> bool {
+    let b = t.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'x' | b'X' | b'*' | b'_' => true,
+        // ×
+        0xc3 => b.get(i + 1) == Some(&0x97),
+        // ｘ (EF BD 98); Ｘ, ＊, ＿ (EF BC B8, 8A, BF)
+        0xef => matches!(
+            (b.get(i + 1), b.get(i + 2)),
+            (Some(0xbd), Some(0x98)) | (Some(0xbc), Some(0xb8 | 0x8a | 0xbf))
+        ),
+        // 某
+        0xe6 => b.get(i + 1) == Some(&0x9f) && b.get(i + 2) == Some(&0x90),
+        _ => false,
+    })
+}
+
 pub(crate) fn find(text: &str, sentences: &[Sentence], year: Option<u32>) -> Vec<Residue> {
     let mut out = Vec::new();
     for s in sentences {
         let t = &s.text;
         let base = s.span.start;
-        if t.contains(['x', 'X', '×', 'ｘ', 'Ｘ', '*', '＊', '_', '＿', '某']) {
+        if may_hold_placeholder(t) {
             for c in PLACEHOLDER.captures_iter(t) {
                 let (kind, m) = if let Some(m) = c.name("blank") {
                     (ResidueKind::Blank, m)
@@ -198,12 +217,14 @@ pub(crate) fn formulaic(sentences: &[Sentence]) -> Formulaic {
             n += s.text[m.start()..m.end()].chars().count();
         }
         chars += n;
-        let has_measure = s.text.chars().any(|c| c.is_ascii_digit())
-            || s.text.contains("月底")
-            || s.text.contains("年底");
-        if n > 0 && s.role == Some(Role::Commitment) && !has_measure && s.text.chars().count() < 40
-        {
-            empty.push(s.index);
+        // Only a commitment with stock phrases needs the measure test.
+        if n > 0 && s.role == Some(Role::Commitment) {
+            let has_measure = s.text.bytes().any(|b| b.is_ascii_digit())
+                || s.text.contains("月底")
+                || s.text.contains("年底");
+            if !has_measure && s.text.chars().count() < 40 {
+                empty.push(s.index);
+            }
         }
     }
     Formulaic {
@@ -215,6 +236,29 @@ pub(crate) fn formulaic(sentences: &[Sentence]) -> Formulaic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_prefilter_is_the_character_test() {
+        let chars = ['x', 'X', '×', 'ｘ', 'Ｘ', '*', '＊', '_', '＿', '某'];
+        for t in [
+            "XX镇",
+            "共××名",
+            "ｘ次",
+            "Ｘ月",
+            "＊＊个",
+            "20＿＿年",
+            "某某村",
+            "a*b",
+            "x_y",
+            "全年召开党委会12次。",
+            "（一）：，。",
+            "ｙＹ＋－ÃÂ÷",
+            "谋划",
+            "",
+        ] {
+            assert_eq!(may_hold_placeholder(t), t.contains(chars), "{t}");
+        }
+    }
 
     #[test]
     fn data_files_sorted_unique() {

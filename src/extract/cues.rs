@@ -67,8 +67,11 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             }
         }
     }
+    // A DFA (about 2 MB): every sentence runs through it, and an
+    // overlapping search on a DFA takes one table lookup per byte.
     let ac = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(&phrases)
         .expect("cue lexicon compiles");
     Lexicon { ac, cues }

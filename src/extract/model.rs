@@ -32,30 +32,6 @@ impl Hasher for Fnv {
 
 type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
-/// A word-at-a-time multiplicative hash for the integer keys of the
-/// per-thread lookup cache (FNV goes byte by byte).
-#[derive(Default)]
-struct Mix(u64);
-
-impl Hasher for Mix {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.write_u64(u64::from(*b));
-        }
-    }
-    fn write_u8(&mut self, x: u8) {
-        self.write_u64(u64::from(x));
-    }
-    fn write_usize(&mut self, x: usize) {
-        self.write_u64(x as u64);
-    }
-    fn write_u64(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
 use std::sync::LazyLock;
 
 const N: usize = 5;
@@ -79,16 +55,106 @@ fn next_id() -> u64 {
     NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A rule feature by identity: model id, variant, the address and length of
-/// its `&'static str`, and its role. The same feature always comes from the
-/// same string literal, so the address stands for the name.
-type FeatKey = (u64, u8, usize, usize, u8);
+/// A rule feature by identity: the address of its `&'static str`, then
+/// its length, variant and role packed into one word. The same feature
+/// always comes from the same string literal, so the address stands for
+/// the name.
+type FeatKey = (u64, u64);
+
+fn feat_key(f: super::role::Feat) -> Option<FeatKey> {
+    use super::role::Feat;
+    let (variant, k, r) = match f {
+        Feat::Tok(_) => return None,
+        Feat::Rule(r, k) => (0u64, k, r as u64),
+        Feat::Flag(k) => (1, k, 0),
+        Feat::Of(k, r) => (2, k, r as u64),
+    };
+    Some((k.as_ptr() as u64, (k.len() as u64) << 16 | variant << 8 | r))
+}
+
+/// The weights of two models for one feature, as the lookup cache keeps
+/// them: `None` where a model has no row for it.
+type PairRow = (Option<[f32; N]>, Option<[f32; N]>);
+
+/// An open-addressing table from [`FeatKey`] to the rows of one pair of
+/// models: one multiply and, almost always, one probe per lookup.
+struct PairCache {
+    models: (u64, u64),
+    keys: Vec<FeatKey>,
+    rows: Vec<PairRow>,
+    len: usize,
+}
+
+impl PairCache {
+    fn new(models: (u64, u64)) -> PairCache {
+        PairCache {
+            models,
+            keys: vec![(0, 0); 256],
+            rows: vec![(None, None); 256],
+            len: 0,
+        }
+    }
+
+    fn slot(keys: &[FeatKey], key: FeatKey) -> usize {
+        let mask = keys.len() - 1;
+        let h = (key.0 ^ key.1.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        let mut i = (h >> 40) as usize & mask;
+        // Address 0 never holds a string: it marks an empty slot.
+        while keys[i].0 != 0 && keys[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// The rows of feature `f` (whose key is `key`) in models `a` and `b`.
+    #[inline]
+    fn get(
+        &mut self,
+        key: FeatKey,
+        f: super::role::Feat,
+        a: &RoleModel,
+        b: Option<&RoleModel>,
+    ) -> &PairRow {
+        let i = Self::slot(&self.keys, key);
+        if self.keys[i].0 == 0 {
+            return self.insert(key, f, a, b);
+        }
+        &self.rows[i]
+    }
+
+    #[cold]
+    fn insert(
+        &mut self,
+        key: FeatKey,
+        f: super::role::Feat,
+        a: &RoleModel,
+        b: Option<&RoleModel>,
+    ) -> &PairRow {
+        if 2 * (self.len + 1) > self.keys.len() {
+            let cap = self.keys.len() * 2;
+            let keys = std::mem::replace(&mut self.keys, vec![(0, 0); cap]);
+            let rows = std::mem::replace(&mut self.rows, vec![(None, None); cap]);
+            for (k, r) in keys.into_iter().zip(rows) {
+                if k.0 != 0 {
+                    let j = Self::slot(&self.keys, k);
+                    self.keys[j] = k;
+                    self.rows[j] = r;
+                }
+            }
+        }
+        let i = Self::slot(&self.keys, key);
+        self.keys[i] = key;
+        self.rows[i] = (a.row(f), b.and_then(|b| b.row(f)));
+        self.len += 1;
+        &self.rows[i]
+    }
+}
 
 thread_local! {
-    /// Weights of rule features already looked up on this thread, so each
-    /// name is built and hashed once per thread, not once per sentence.
-    static LOOKUP: std::cell::RefCell<HashMap<FeatKey, Option<[f32; N]>, BuildHasherDefault<Mix>>> =
-        std::cell::RefCell::new(HashMap::default());
+    /// Weights of rule features already looked up on this thread, per pair
+    /// of models, so each name is built and hashed once per thread, not
+    /// once per sentence.
+    static LOOKUP: std::cell::RefCell<Vec<PairCache>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// The embedded model (`data/role_model.tsv`).
@@ -164,40 +230,9 @@ impl RoleModel {
         softmax(self.logits(feats))
     }
 
-    /// Role probabilities for features named without allocation.
-    pub(crate) fn probabilities_of(&self, feats: &[(super::role::Feat, f32)]) -> [f32; N] {
-        use super::role::Feat;
-        let mut z = self.bias;
-        let mut name = String::with_capacity(32);
-        let mut add = |w: &[f32; N], v: f32| {
-            for k in 0..N {
-                z[k] += w[k] * v;
-            }
-        };
-        LOOKUP.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            for (f, v) in feats {
-                let key: FeatKey = match *f {
-                    Feat::Tok(b) => {
-                        if let Some(w) = self.buckets.get(b as usize) {
-                            add(w, *v);
-                        }
-                        continue;
-                    }
-                    Feat::Rule(r, k) => (self.id, 0, k.as_ptr() as usize, k.len(), r as u8),
-                    Feat::Flag(k) => (self.id, 1, k.as_ptr() as usize, k.len(), 0),
-                    Feat::Of(k, r) => (self.id, 2, k.as_ptr() as usize, k.len(), r as u8),
-                };
-                let w = *cache.entry(key).or_insert_with(|| {
-                    f.write_name(&mut name);
-                    self.weights.get(name.as_str()).copied()
-                });
-                if let Some(w) = w {
-                    add(&w, *v);
-                }
-            }
-        });
-        softmax(z)
+    /// The weights of one feature, if the model has any.
+    pub(crate) fn row(&self, f: super::role::Feat) -> Option<[f32; N]> {
+        self.weights.get(f.name().as_str()).copied()
     }
 
     /// The model as TSV, features sorted, so a retrained file diffs cleanly.
@@ -222,7 +257,60 @@ impl RoleModel {
     }
 }
 
-fn softmax(z: [f32; N]) -> [f32; N] {
+/// The logits of model `a` and, if given, of model `b` over the same
+/// features, with one cache lookup per feature for both. Each model's sum
+/// runs over the features in order from its bias, exactly as it would
+/// alone.
+pub(crate) fn logits_pair(
+    a: &RoleModel,
+    b: Option<&RoleModel>,
+    feats: &[(super::role::Feat, f32)],
+) -> ([f32; N], [f32; N]) {
+    use super::role::Feat;
+    fn add(z: &mut [f32; N], w: &[f32; N], v: f32) {
+        for k in 0..N {
+            z[k] += w[k] * v;
+        }
+    }
+    let mut za = a.bias;
+    let mut zb = b.map_or([0.0; N], |b| b.bias);
+    let ids = (a.id, b.map_or(0, |b| b.id));
+    LOOKUP.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let at = match cache.iter().position(|c| c.models == ids) {
+            Some(i) => i,
+            None => {
+                cache.push(PairCache::new(ids));
+                cache.len() - 1
+            }
+        };
+        let table = &mut cache[at];
+        for &(f, v) in feats {
+            let Some(key) = feat_key(f) else {
+                if let Feat::Tok(t) = f {
+                    if let Some(w) = a.buckets.get(t as usize) {
+                        add(&mut za, w, v);
+                    }
+                    if let Some(w) = b.and_then(|b| b.buckets.get(t as usize)) {
+                        add(&mut zb, w, v);
+                    }
+                }
+                continue;
+            };
+            let (wa, wb) = table.get(key, f, a, b);
+            if let Some(w) = wa {
+                add(&mut za, w, v);
+            }
+            if let Some(w) = wb {
+                add(&mut zb, w, v);
+            }
+        }
+    });
+    (za, zb)
+}
+
+/// Probabilities from logits.
+pub(crate) fn softmax(z: [f32; N]) -> [f32; N] {
     let m = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     let mut e = [0f32; N];
     let mut s = 0.0;

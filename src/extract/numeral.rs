@@ -200,7 +200,45 @@ enum Cls {
     Arabic,
 }
 
+/// Every character [`classify`] knows, for its quick reject.
+const CLASSIFIED: &str =
+    "0123456789０１２３４５６７８９零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖十拾百佰千仟万萬亿億兆廿卅几幾多余餘点點";
+
+/// Bit `c & 255` is set for every character of [`CLASSIFIED`]: a clear bit
+/// says at once that `c` is none of them (most characters of a text).
+const LOW_BYTES: [u64; 4] = {
+    let mut m = [0u64; 4];
+    let b = CLASSIFIED.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        // Decode one UTF-8 character (at most three bytes here).
+        let (c, n) = if b[i] < 0x80 {
+            (b[i] as u32, 1)
+        } else if b[i] < 0xe0 {
+            (((b[i] as u32 & 0x1f) << 6) | (b[i + 1] as u32 & 0x3f), 2)
+        } else {
+            (
+                ((b[i] as u32 & 0x0f) << 12)
+                    | ((b[i + 1] as u32 & 0x3f) << 6)
+                    | (b[i + 2] as u32 & 0x3f),
+                3,
+            )
+        };
+        m[((c & 0xff) >> 6) as usize] |= 1 << (c & 63);
+        i += n;
+    }
+    m
+};
+
 fn classify(c: char) -> Option<Cls> {
+    let low = u32::from(c) & 0xff;
+    if LOW_BYTES[(low >> 6) as usize] & (1 << (low & 63)) == 0 {
+        return None;
+    }
+    classify_char(c)
+}
+
+fn classify_char(c: char) -> Option<Cls> {
     let digit = |d: u8| {
         Some(Cls::Digit {
             d,
@@ -1265,6 +1303,19 @@ fn scan_slash(s: &str) -> Option<(f64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quick_reject_covers_every_classified_character() {
+        let mut known = 0;
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            if classify_char(c).is_some() {
+                known += 1;
+                assert!(CLASSIFIED.contains(c), "{c} is missing from CLASSIFIED");
+            }
+            assert_eq!(classify(c), classify_char(c), "{c}");
+        }
+        assert_eq!(known, CLASSIFIED.chars().count());
+    }
     use proptest::prelude::*;
 
     fn p(s: &str) -> Option<f64> {

@@ -51,6 +51,7 @@ use super::model::RoleModel;
 use super::Genre;
 use crate::structure::{Section, Sentence};
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 const N: usize = 5;
@@ -107,7 +108,8 @@ impl Feat {
 #[derive(Debug, Default, Clone)]
 struct Scores {
     s: [f32; N],
-    cues: [Vec<String>; N],
+    /// Cues per role; only the decided role's become owned strings.
+    cues: [Vec<Cow<'static, str>>; N],
     /// Every contribution as a feature for the learned layer.
     feats: Vec<(Feat, f32)>,
     /// Lexicon cue weight per role.
@@ -116,17 +118,17 @@ struct Scores {
 
 impl Scores {
     fn add(&mut self, r: Role, w: f32, cue: &'static str) {
-        self.add_shown(r, w, cue, cue);
+        self.add_shown(r, w, cue, Cow::Borrowed(cue));
     }
 
     /// A contribution whose feature is `kind` and whose cue, as shown in
     /// the output, is `shown` (`section:问题` enters the layer as `section`).
-    fn add_shown(&mut self, r: Role, w: f32, kind: &'static str, shown: &str) {
+    fn add_shown(&mut self, r: Role, w: f32, kind: &'static str, shown: Cow<'static, str>) {
         self.s[idx(r)] += w;
         self.feats.push((Feat::Rule(r, kind), w));
         let v = &mut self.cues[idx(r)];
-        if !v.iter().any(|c| c == shown) && v.len() < 8 {
-            v.push(shown.to_owned());
+        if !v.contains(&shown) && v.len() < 8 {
+            v.push(shown);
         }
     }
 
@@ -134,13 +136,22 @@ impl Scores {
     /// enters the learned layer as one summed feature per role, not one
     /// feature per phrase, so the layer cannot memorise phrases of the
     /// training documents.
-    fn add_lex(&mut self, r: Role, w: f32, cue: &str) {
+    fn add_lex(&mut self, r: Role, w: f32, cue: &'static str) {
         self.s[idx(r)] += w;
         self.lex[idx(r)] += w;
         let v = &mut self.cues[idx(r)];
         if !v.iter().any(|c| c == cue) && v.len() < 8 {
-            v.push(cue.to_owned());
+            v.push(Cow::Borrowed(cue));
         }
+    }
+
+    /// The cues of role `k`, as the output shows them (`none` for none).
+    fn take_cues(&mut self, k: usize) -> Vec<String> {
+        let cues = std::mem::take(&mut self.cues[k]);
+        if cues.is_empty() {
+            return vec!["none".to_owned()];
+        }
+        cues.into_iter().map(Cow::into_owned).collect()
     }
 
     /// A feature that carries no hand weight of its own.
@@ -160,10 +171,24 @@ impl Scores {
         }
         f
     }
+    /// The best role with its score, and the runner-up's score: roles
+    /// ordered by score (total order, highest first), ties by role order.
     fn best(&self) -> (Role, f32, f32) {
-        let mut order: Vec<usize> = (0..N).collect();
-        order.sort_by(|&a, &b| self.s[b].total_cmp(&self.s[a]).then(a.cmp(&b)));
-        (Role::ALL[order[0]], self.s[order[0]], self.s[order[1]])
+        // `a` ranks before `b` (a < b in role order).
+        let before = |a: usize, b: usize| self.s[a].total_cmp(&self.s[b]).is_gt();
+        let mut first = 0;
+        for i in 1..N {
+            if before(i, first) {
+                first = i;
+            }
+        }
+        let mut second = usize::from(first == 0);
+        for i in second + 1..N {
+            if i != first && before(i, second) {
+                second = i;
+            }
+        }
+        (Role::ALL[first], self.s[first], self.s[second])
     }
 }
 
@@ -261,11 +286,18 @@ fn imperative_head(s: &str) -> Option<&'static str> {
         "严格", "落实", "建立", "构建", "打造", "培育", "提升", "优化", "突出", "把", "以", "大力",
     ];
     let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
-    HEADS.into_iter().find(|h| t.starts_with(h))
+    // Every head starts with a three-byte character: compare those first.
+    let first = t.as_bytes().get(..3);
+    HEADS
+        .into_iter()
+        .find(|h| h.as_bytes().get(..3) == first && t.starts_with(h))
 }
 
 /// 了 as an aspect marker (not 为了, 除了, 了解…).
 fn perfective_count(s: &str) -> usize {
+    if !s.contains('了') {
+        return 0;
+    }
     let mut n = 0;
     let mut prev = ' ';
     let mut it = s.chars().peekable();
@@ -284,8 +316,12 @@ fn perfective_count(s: &str) -> usize {
 }
 
 fn has_number(s: &str) -> bool {
-    s.chars()
-        .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+    // By bytes: ０-９ are EF BC 90-99 in UTF-8, a sequence no other
+    // character contains.
+    let b = s.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(3)
+            .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
 }
 
 /// The role a heading gives its section, with the cue that decided it.
@@ -436,7 +472,7 @@ fn quotation(s: &str) -> bool {
             .expect("valid regex")
     });
     let t = s.trim();
-    (s.contains(['“', '"', '「']) && RE.is_match(s))
+    ((s.contains('“') || s.contains('"') || s.contains('「')) && RE.is_match(s))
         || (t.starts_with(['“', '「'])
             && t.trim_end_matches(['。', '！', '？'])
                 .ends_with(['”', '」']))
@@ -513,17 +549,30 @@ fn topic_line(s: &str) -> bool {
 
 /// Cue matches that start and end on word boundaries, longest first, not
 /// overlapping: `(start, end, pattern)` in bytes of `text`.
-fn cue_matches(text: &str, bounds: &Bounds) -> Vec<(usize, usize, usize)> {
+fn cue_matches(text: &str, bounds: &Bounds, base: usize) -> Vec<(usize, usize, usize)> {
+    let at = |i: usize| bounds.at(base + i);
     let mut all: Vec<(usize, usize, usize)> = LEXICON
         .ac
         .find_overlapping_iter(text)
-        .filter(|m| bounds.at(m.start()) && bounds.at(m.end()))
+        .filter(|m| at(m.start()) && at(m.end()))
         .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
         .collect();
     all.sort_by(|a, b| (b.1 - b.0).cmp(&(a.1 - a.0)).then(a.0.cmp(&b.0)));
     // Kept matches are disjoint, so only the last one starting before `m`
-    // ends can overlap it: a map by start keeps this linear-logarithmic in
-    // a sentence with many cues (a paste without a single 。).
+    // ends can overlap it. A few matches are kept in a sorted vector; many
+    // (a paste without a single 。) in a map by start, which keeps this
+    // linear-logarithmic.
+    if all.len() <= 32 {
+        let mut kept: Vec<(usize, usize, usize)> = Vec::with_capacity(all.len());
+        for m in all {
+            let before = kept.partition_point(|k| k.0 < m.1);
+            if before == 0 || kept[before - 1].1 <= m.0 {
+                let at = kept.partition_point(|k| k.0 < m.0);
+                kept.insert(at, m);
+            }
+        }
+        return kept;
+    }
     let mut kept: std::collections::BTreeMap<usize, (usize, usize)> = Default::default();
     for m in all {
         if kept
@@ -564,61 +613,74 @@ impl Bounds {
     fn at(&self, i: usize) -> bool {
         self.is.get(self.base + i).copied().unwrap_or(true)
     }
-
-    fn shifted(&self, by: usize) -> Bounds {
-        Bounds {
-            base: self.base + by,
-            is: self.is.clone(),
-        }
-    }
 }
 
 /// Words of two or more characters, and the first two words of any length,
 /// hashed into 2^16 buckets (FNV-1a).
-fn word_buckets(full: &str, bounds: &Bounds) -> Vec<u32> {
-    let mut out = Vec::new();
-    let mut start = 0;
+fn word_buckets(full: &str, bounds: &Bounds, out: &mut Vec<(Feat, f32)>) {
+    // One pass over the characters: each word's length in characters and
+    // whether it is all CJK are known when its end is reached.
+    fn fnv(seed: u32, w: &[u8]) -> u32 {
+        let mut h = seed;
+        for &b in w {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+        h & 0xffff
+    }
+    let bytes = full.as_bytes();
     // The first two words, whatever their length, in buckets of their own:
     // how a sentence opens (我们 / 要 / 一是 / 过去一年) says much of its role.
-    let mut nth = 0usize;
-    for (i, _) in full
-        .char_indices()
-        .skip(1)
-        .chain(std::iter::once((full.len(), ' ')))
-    {
-        if bounds.is.get(i).copied().unwrap_or(true) {
-            let w = &full[start..i];
-            if nth < 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                let mut h: u32 = 0x811c_9dc5 ^ (0x5e + nth as u32);
-                for b in w.bytes() {
-                    h ^= u32::from(b);
-                    h = h.wrapping_mul(0x0100_0193);
-                }
-                out.push(h & 0xffff);
+    let mut nth = 0u32;
+    let mut emit = |w: &[u8], chars: usize, han: bool| {
+        if han {
+            if nth < 2 {
+                out.push((Feat::Tok(fnv(0x811c_9dc5 ^ (0x5e + nth), w)), 1.0));
                 nth += 1;
             }
-            if w.chars().count() >= 2 && w.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
-                let mut h: u32 = 0x811c_9dc5;
-                for b in w.bytes() {
-                    h ^= u32::from(b);
-                    h = h.wrapping_mul(0x0100_0193);
-                }
-                out.push(h & 0xffff);
+            if chars >= 2 {
+                out.push((Feat::Tok(fnv(0x811c_9dc5, w)), 1.0));
             }
-            start = i;
         }
+    };
+    let at = |i: usize| bounds.is.get(i).copied().unwrap_or(true);
+    let (mut start, mut chars, mut han) = (0, 0, true);
+    let mut i = 0;
+    while i < bytes.len() {
+        if i > 0 && at(i) {
+            emit(&bytes[start..i], chars, han);
+            (start, chars, han) = (i, 0, true);
+        }
+        // By the lead byte: U+4E00..=U+9FFF is E4 B8 80 ..= E9 BF BF.
+        let lead = bytes[i];
+        let (len, cjk) = match lead {
+            0..=0x7f => (1, false),
+            0x80..=0xdf => (2, false),
+            0xe0..=0xef => (
+                3,
+                (0xe5..=0xe9).contains(&lead)
+                    || (lead == 0xe4 && bytes.get(i + 1).is_some_and(|&b| b >= 0xb8)),
+            ),
+            _ => (4, false),
+        };
+        chars += 1;
+        han &= cjk;
+        i += len;
     }
-    out
+    if at(full.len()) {
+        emit(&bytes[start..], chars, han);
+    }
 }
 
 fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
-    let mut sc = Scores::default();
-    for b in word_buckets(full, bounds) {
-        sc.flag(Feat::Tok(b), 1.0);
-    }
+    let mut sc = Scores {
+        feats: Vec::with_capacity(48),
+        ..Scores::default()
+    };
+    word_buckets(full, bounds, &mut sc.feats);
     let lex = &*LEXICON;
     let text = strip_item(full);
-    let bounds = bounds.shifted(full.len() - text.len());
+    let base = full.len() - text.len();
     let contrast = contrast_at(text);
     let dir = directive(text);
     let perf = perfective_count(text);
@@ -646,7 +708,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
         .trim_end_matches(['”', '’', '"', '）', ')'])
         .ends_with(['？', '?']);
     let mut remedied = false;
-    for (start, _, pat) in cue_matches(text, &bounds) {
+    for (start, _, pat) in cue_matches(text, bounds, base) {
         let mut factor = 1.0;
         if let Some((pos, _)) = contrast {
             factor = if start < pos { 0.35 } else { 1.3 };
@@ -726,11 +788,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
 /// Decides role, confidence and cues from scores.
 fn decide(sc: &mut Scores) -> (Role, f32, Vec<String>) {
     let (role, conf) = rule_role(sc);
-    let mut cues = std::mem::take(&mut sc.cues[idx(role)]);
-    if cues.is_empty() {
-        cues.push("none".to_owned());
-    }
-    (role, conf, cues)
+    (role, conf, sc.take_cues(idx(role)))
 }
 
 /// The rules' own decision: the best-scoring role, or other when nothing
@@ -796,7 +854,7 @@ pub(crate) fn classify(
             ),
         };
         if let Some(Some((r, cue))) = s.section.map(|k| sec_role.get(k).copied().flatten()) {
-            sc.add_shown(r, 1.6, "section", &format!("section:{cue}"));
+            sc.add_shown(r, 1.6, "section", Cow::Owned(format!("section:{cue}")));
         }
         if let Some((p, r)) = lead {
             if p == s.paragraph {
@@ -943,35 +1001,55 @@ pub(crate) fn classify(
     let model = model.filter(|m| !m.is_empty());
     let context = context.filter(|m| !m.is_empty() && model.is_some());
     let mut p1: Vec<Option<[f32; N]>> = vec![None; n];
+    // Stage 2 sums the same features first: both models are read in one
+    // pass, and stage 2 later adds the context features to its partial sum.
+    let mut z2: Vec<[f32; N]> = Vec::new();
     if let Some(m) = model {
+        if context.is_some() {
+            z2.reserve(pending.len());
+        }
         for (i, feats, _) in &pending {
-            p1[*i] = Some(m.probabilities_of(feats));
+            let (z, zc) = super::model::logits_pair(m, context, feats);
+            p1[*i] = Some(super::model::softmax(z));
+            if context.is_some() {
+                z2.push(zc);
+            }
         }
     }
-    let ctx = context.map(|_| {
+    let ctx = context.map(|cm| {
         let keys: Vec<CtxKey> = sentences
             .iter()
             .map(|s| (0, s.section, s.paragraph))
             .collect();
-        context_features(&p1, &keys)
+        // The stage-2 weights of the context features, looked up once.
+        let rows = CTX_LABELS.map(|l| Role::ALL.map(|r| cm.row(Feat::Of(l, r))));
+        (context_values(&p1, &keys), rows)
     });
-    for (i, mut feats, mut sc) in pending {
-        let p = match (context, &ctx, p1[i]) {
-            (Some(cm), Some(ctx), Some(_)) => {
-                feats.extend(ctx[i].iter().copied());
-                Some(cm.probabilities_of(&feats))
+    for (at, (i, _feats, mut sc)) in pending.into_iter().enumerate() {
+        let p = match (&ctx, p1[i]) {
+            (Some((values, rows)), Some(_)) => {
+                // The features of `context_features`, in their order.
+                let mut z = z2[at];
+                for (m, rows) in values[i].iter().zip(rows) {
+                    let Some(m) = m else { continue };
+                    for (v, w) in m.iter().zip(rows) {
+                        if let Some(w) = w {
+                            for k in 0..N {
+                                z[k] += w[k] * v;
+                            }
+                        }
+                    }
+                }
+                Some(super::model::softmax(z))
             }
-            (_, _, p) => p,
+            (_, p) => p,
         };
         let (role, conf, cues) = match p {
             Some(p) => {
                 let best = (0..N)
                     .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
                     .unwrap_or(N - 1);
-                let mut cues = std::mem::take(&mut sc.cues[best]);
-                if cues.is_empty() {
-                    cues.push("none".to_owned());
-                }
+                let cues = sc.take_cues(best);
                 (Role::ALL[best], (p[best] * 100.0).round() / 100.0, cues)
             }
             None => decide(&mut sc),
@@ -995,16 +1073,41 @@ pub(crate) type CtxKey = (usize, Option<usize>, usize);
 /// over the rest of the section (or, outside sections, of the six sentences
 /// on either side) and over the rest of the paragraph.
 pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<Vec<(Feat, f32)>> {
-    use std::collections::HashMap;
+    context_values(p1, keys)
+        .into_iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            for (label, m) in CTX_LABELS.into_iter().zip(c) {
+                if let Some(m) = m {
+                    for r in Role::ALL {
+                        f.push((Feat::Of(label, r), m[idx(r)]));
+                    }
+                }
+            }
+            f
+        })
+        .collect()
+}
+
+/// The context features' names, in the order they are emitted.
+const CTX_LABELS: [&str; 4] = ["c_prev", "c_next", "c_sec", "c_par"];
+
+/// What [`context_features`] says of each sentence, by label
+/// ([`CTX_LABELS`]): the probabilities of the previous and next sentence,
+/// and the means over the rest of the section and of the paragraph, where
+/// there are any.
+fn context_values(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<[Option<[f32; N]>; 4]> {
     let n = p1.len().min(keys.len());
-    let mut sec: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
-    let mut par: HashMap<(usize, usize), ([f32; N], f32)> = HashMap::new();
+    // Sums per section and per paragraph, indexed by a dense group id.
+    let (sec_of, n_sec) = group_ids(keys[..n].iter().map(|&(g, s, _)| s.map(|s| (g, s))));
+    let (par_of, n_par) = group_ids(keys[..n].iter().map(|&(g, _, q)| Some((g, q))));
+    let mut sec = vec![([0f32; N], 0f32); n_sec];
+    let mut par = vec![([0f32; N], 0f32); n_par];
     for i in 0..n {
         let Some(p) = p1[i] else { continue };
-        let (g, s, q) = keys[i];
-        for (key, map) in [(s.map(|s| (g, s)), &mut sec), (Some((g, q)), &mut par)] {
-            if let Some(key) = key {
-                let e = map.entry(key).or_insert(([0.0; N], 0.0));
+        for (id, sums) in [(sec_of[i], &mut sec), (par_of[i], &mut par)] {
+            if let Some(id) = id {
+                let e = &mut sums[id as usize];
                 for (acc, x) in e.0.iter_mut().zip(p) {
                     *acc += x;
                 }
@@ -1015,21 +1118,14 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
     let same = |i: usize, j: usize| keys[i].0 == keys[j].0 && keys[i].1 == keys[j].1;
     let mut out = Vec::with_capacity(n);
     for i in 0..n {
-        let mut f = Vec::new();
         let Some(own) = p1[i] else {
-            out.push(f);
+            out.push([None; 4]);
             continue;
         };
         let prev = (0..i).rev().find(|&j| p1[j].is_some() || !same(i, j));
         let next = (i + 1..n).find(|&j| p1[j].is_some() || !same(i, j));
-        for (label, j) in [("c_prev", prev), ("c_next", next)] {
-            if let Some(p) = j.filter(|&j| same(i, j)).and_then(|j| p1[j]) {
-                for r in Role::ALL {
-                    f.push((Feat::Of(label, r), p[idx(r)]));
-                }
-            }
-        }
-        let (g, s, q) = keys[i];
+        let near = |j: Option<usize>| j.filter(|&j| same(i, j)).and_then(|j| p1[j]);
+        let (g, s, _) = keys[i];
         let rest = |e: Option<&([f32; N], f32)>| {
             e.filter(|e| e.1 > 1.0).map(|(sum, c)| {
                 let mut m = [0f32; N];
@@ -1040,7 +1136,7 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
             })
         };
         let around = match s {
-            Some(s) => rest(sec.get(&(g, s))),
+            Some(_) => rest(sec_of[i].map(|id| &sec[id as usize])),
             None => {
                 let mut sum = [0f32; N];
                 let mut c = 0.0;
@@ -1057,19 +1153,48 @@ pub(crate) fn context_features(p1: &[Option<[f32; N]>], keys: &[CtxKey]) -> Vec<
                 (c > 0.0).then(|| sum.map(|x| x / c))
             }
         };
-        if let Some(m) = around {
-            for r in Role::ALL {
-                f.push((Feat::Of("c_sec", r), m[idx(r)]));
-            }
-        }
-        if let Some(m) = rest(par.get(&(g, q))) {
-            for r in Role::ALL {
-                f.push((Feat::Of("c_par", r), m[idx(r)]));
-            }
-        }
-        out.push(f);
+        let para = rest(par_of[i].map(|id| &par[id as usize]));
+        out.push([near(prev), near(next), around, para]);
     }
     out
+}
+
+/// A dense id per distinct key (`None` stays `None`), and how many there are.
+fn group_ids<K: std::hash::Hash + Eq>(
+    keys: impl Iterator<Item = Option<K>>,
+) -> (Vec<Option<u32>>, usize) {
+    let mut ids: std::collections::HashMap<K, u32, std::hash::BuildHasherDefault<MulHasher>> =
+        Default::default();
+    let of = keys
+        .map(|k| {
+            k.map(|k| {
+                let next = ids.len() as u32;
+                *ids.entry(k).or_insert(next)
+            })
+        })
+        .collect();
+    (of, ids.len())
+}
+
+/// A multiplicative hasher for small integer keys.
+#[derive(Default)]
+struct MulHasher(u64);
+
+impl std::hash::Hasher for MulHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(u64::from(*b));
+        }
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
 }
 
 #[cfg(test)]
