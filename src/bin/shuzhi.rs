@@ -50,7 +50,7 @@ struct TrainArgs {
     #[arg(long, default_value = "corpora")]
     root: PathBuf,
     /// L2 regularisation strength(s); several with --cv.
-    #[arg(long, default_value = "0.001", value_delimiter = ',')]
+    #[arg(long, default_value = "0.0005", value_delimiter = ',')]
     l2: Vec<f32>,
     /// Gradient steps.
     #[arg(long, default_value_t = 300)]
