@@ -191,3 +191,27 @@ fn screen_table_csv_and_jsonl() {
         .iter()
         .any(|f| f["code"] == "achievement_heavy"));
 }
+
+#[test]
+fn a_folders_own_notes_are_not_documents() {
+    // corpora/seeds holds five speeches and SOURCES.md, which says where
+    // they come from; a walk of the folder reads the speeches only.
+    let out = bin()
+        .args(["analyze", "-q"])
+        .arg(root().join("corpora/seeds"))
+        .output()
+        .unwrap();
+    let ids: Vec<String> = records(&out.stdout)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(ids.iter().all(|i| !i.contains("SOURCES")), "{ids:?}");
+    assert!(ids.iter().any(|i| i.contains("000_")), "{ids:?}");
+    // Named on the command line, the notes are read like any file.
+    let out = bin()
+        .args(["analyze", "-q"])
+        .arg(root().join("corpora/seeds/SOURCES.md"))
+        .output()
+        .unwrap();
+    assert_eq!(records(&out.stdout).len(), 1);
+}

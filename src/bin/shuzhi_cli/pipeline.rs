@@ -35,6 +35,7 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>) {
                 .extension()
                 .and_then(|e| e.to_str())
                 .is_some_and(|e| EXTS.contains(&e.to_ascii_lowercase().as_str()))
+                && !folder_notes(&p)
             {
                 out.push(p);
             }
@@ -42,6 +43,21 @@ pub fn collect(path: &Path, out: &mut Vec<PathBuf>) {
     } else {
         out.push(path.to_path_buf());
     }
+}
+
+/// A folder's own notes in Markdown, named the way repositories name them
+/// (README.md, SOURCES.md, LICENSE.md): they describe the documents and are
+/// not one of them. Named on the command line, such a file is read.
+fn folder_notes(p: &Path) -> bool {
+    let md = p
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+    md && p.file_stem().and_then(|s| s.to_str()).is_some_and(|s| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_uppercase() || b == b'_' || b == b'-')
+    })
 }
 
 /// One input as given on the command line, ready to be read once per pass.
