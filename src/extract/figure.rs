@@ -665,26 +665,24 @@ impl FigureFinder {
 
     fn find_raw(&self, s: &str) -> Vec<Raw> {
         let mut out: Vec<Raw> = Vec::new();
-        // quick reject: nothing that can start a figure
-        if !s
-            .chars()
-            .any(|c| TRIGGERS.has(c) && (numeral::is_numeral_char(c) || c == '第'))
-        {
-            return out;
-        }
         let mut ctx = Ctx {
             s,
             lex: Vec::new(),
             lex_i: 0,
             titles: Vec::new(),
         };
-        // leftmost-longest, non-overlapping lexicon words: an anchored lookup at each
-        // character that can begin one, in order, resuming after each word found
-        let mut at = 0;
-        while let Some(c) = s[at..].chars().next() {
-            let a = at;
-            at += c.len_utf8();
-            if !self.lexicon_first.has(c) {
+        // One pass over the characters: the characters the scan below acts on, and
+        // the leftmost-longest, non-overlapping lexicon words (an anchored lookup at
+        // each character that can begin one, resuming after each word found).
+        let mut triggers: Vec<usize> = Vec::new();
+        let mut numeral_or_di = false;
+        let mut lex_from = 0;
+        for (a, c) in s.char_indices() {
+            if TRIGGERS.has(c) && is_trigger(c) {
+                triggers.push(a);
+                numeral_or_di = numeral_or_di || numeral::is_numeral_char(c) || c == '第';
+            }
+            if a < lex_from || !self.lexicon_first.has(c) {
                 continue;
             }
             let input = Input::new(s).range(a..).anchored(Anchored::Yes);
@@ -692,7 +690,7 @@ impl FigureFinder {
                 continue;
             };
             let b = m.end();
-            at = b;
+            lex_from = b;
             let word = &s[a..b];
             let first = word.chars().next().unwrap_or(' ');
             // a word that starts with a numeral must not cut a number: 五十分, 一九八一年
@@ -705,6 +703,10 @@ impl FigureFinder {
             }
             ctx.lex
                 .push((a, b, self.lexicon_slogan[m.pattern().as_usize()]));
+        }
+        // nothing that can start a figure
+        if !numeral_or_di {
+            return out;
         }
         // book titles
         let mut from = 0;
@@ -720,6 +722,7 @@ impl FigureFinder {
         }
 
         let mut pos = 0;
+        let mut trigger_i = 0;
         while pos < s.len() {
             // lexicon word here?
             while ctx.lex_i < ctx.lex.len() && ctx.lex[ctx.lex_i].0 < pos {
@@ -743,20 +746,24 @@ impl FigureFinder {
                 }
             }
             // step over characters that start nothing, up to the next lexicon word
-            let next_lex = ctx.lex.get(ctx.lex_i).map_or(usize::MAX, |l| l.0);
-            let Some(rest) = s.get(pos..) else { break };
-            let mut found = None;
-            for (i, c) in rest.char_indices() {
-                if pos + i == next_lex || is_trigger(c) {
-                    found = Some((pos + i, c));
-                    break;
-                }
+            if !s.is_char_boundary(pos) {
+                break;
             }
-            let Some((at, c)) = found else { break };
+            while trigger_i < triggers.len() && triggers[trigger_i] < pos {
+                trigger_i += 1;
+            }
+            let next_lex = ctx.lex.get(ctx.lex_i).map_or(usize::MAX, |l| l.0);
+            let at = triggers
+                .get(trigger_i)
+                .map_or(next_lex, |&t| t.min(next_lex));
+            if at >= s.len() {
+                break;
+            }
             if at != pos {
                 pos = at;
                 continue;
             }
+            let Some(c) = char_at(s, pos) else { break };
             let step = c.len_utf8();
             let next = match c {
                 '“' | '「' | '『' | '‘' => self.quote(&ctx, pos, &mut out),
