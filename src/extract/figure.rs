@@ -267,8 +267,11 @@ fn parse_approx(s: &str) -> Approx {
 /// assert_eq!(f.sentence, 1);
 /// ```
 pub struct FigureFinder {
-    /// Slogans and idioms, leftmost-longest.
+    /// Slogans and idioms, anchored, longest first.
     lexicon: AhoCorasick,
+    /// The first characters of the lexicon words, as a bitmap over the low twelve
+    /// bits of the code point (a hit may be a false positive; a miss is certain).
+    lexicon_first: CharBits,
     /// For each lexicon pattern: is it a slogan (reported) or an idiom (skipped)?
     lexicon_slogan: Vec<bool>,
     /// Unit words, anchored, longest first.
@@ -321,6 +324,59 @@ impl Ctx<'_> {
     fn in_title(&self, pos: usize) -> bool {
         self.titles.iter().any(|&(a, b)| a <= pos && pos < b)
     }
+}
+
+/// A set of characters as a bitmap over the low twelve bits of the code point: a
+/// cheap first test, exact for a miss, to be confirmed on a hit.
+#[derive(Clone, Copy)]
+struct CharBits([u64; 64]);
+
+impl CharBits {
+    const EMPTY: CharBits = CharBits([0; 64]);
+
+    const fn of(chars: &[char]) -> CharBits {
+        let mut bits = CharBits::EMPTY;
+        let mut i = 0;
+        while i < chars.len() {
+            let k = chars[i] as u32 & 0xfff;
+            bits.0[(k >> 6) as usize] |= 1 << (k & 63);
+            i += 1;
+        }
+        bits
+    }
+
+    fn insert(&mut self, c: char) {
+        let k = u32::from(c) & 0xfff;
+        self.0[(k >> 6) as usize] |= 1 << (k & 63);
+    }
+
+    #[inline]
+    fn has(&self, c: char) -> bool {
+        let k = u32::from(c) & 0xfff;
+        self.0[(k >> 6) as usize] >> (k & 63) & 1 == 1
+    }
+}
+
+/// Every character the scan in [`FigureFinder::find`] acts on: numerals, signs,
+/// opening quotes and brackets, `第` and `前`. Any other character is stepped over.
+static TRIGGERS: CharBits = CharBits::of(&[
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '０', '１', '２', '３', '４', '５', '６',
+    '７', '８', '９', '零', '〇', '○', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八',
+    '九', '壹', '贰', '貳', '叁', '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖', '十', '拾', '百',
+    '佰', '千', '仟', '万', '萬', '亿', '億', '兆', '廿', '卅', '负', '負', '-', '－', '−', '“',
+    '「', '『', '‘', '第', '前', '（', '(', '［', '[', '【', '〔',
+]);
+
+/// True for a character the scan acts on (see [`TRIGGERS`]).
+#[inline]
+fn is_trigger(c: char) -> bool {
+    TRIGGERS.has(c)
+        && (numeral::is_numeral_char(c)
+            || is_sign(c)
+            || matches!(
+                c,
+                '“' | '「' | '『' | '‘' | '第' | '前' | '（' | '(' | '［' | '[' | '【' | '〔'
+            ))
 }
 
 fn char_at(s: &str, pos: usize) -> Option<char> {
@@ -498,9 +554,16 @@ impl FigureFinder {
         }
         let lexicon = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .kind(Some(AhoCorasickKind::DFA))
             .build(&pats)
             .expect("lexicon automaton");
+        let mut lexicon_first = CharBits::EMPTY;
+        for w in &pats {
+            if let Some(c) = w.chars().next() {
+                lexicon_first.insert(c);
+            }
+        }
 
         let mut unit_words = Vec::new();
         let mut unit_entries = Vec::new();
@@ -552,6 +615,7 @@ impl FigureFinder {
 
         FigureFinder {
             lexicon,
+            lexicon_first,
             lexicon_slogan,
             units,
             unit_entries,
@@ -601,18 +665,32 @@ impl FigureFinder {
 
     fn find_raw(&self, s: &str) -> Vec<Raw> {
         let mut out: Vec<Raw> = Vec::new();
-        // quick reject: nothing that can start a figure
-        if !s.chars().any(|c| numeral::is_numeral_char(c) || c == '第') {
-            return out;
-        }
         let mut ctx = Ctx {
             s,
             lex: Vec::new(),
             lex_i: 0,
             titles: Vec::new(),
         };
-        for m in self.lexicon.find_iter(s) {
-            let (a, b) = (m.start(), m.end());
+        // One pass over the characters: the characters the scan below acts on, and
+        // the leftmost-longest, non-overlapping lexicon words (an anchored lookup at
+        // each character that can begin one, resuming after each word found).
+        let mut triggers: Vec<usize> = Vec::new();
+        let mut numeral_or_di = false;
+        let mut lex_from = 0;
+        for (a, c) in s.char_indices() {
+            if TRIGGERS.has(c) && is_trigger(c) {
+                triggers.push(a);
+                numeral_or_di = numeral_or_di || numeral::is_numeral_char(c) || c == '第';
+            }
+            if a < lex_from || !self.lexicon_first.has(c) {
+                continue;
+            }
+            let input = Input::new(s).range(a..).anchored(Anchored::Yes);
+            let Some(m) = self.lexicon.find(input) else {
+                continue;
+            };
+            let b = m.end();
+            lex_from = b;
             let word = &s[a..b];
             let first = word.chars().next().unwrap_or(' ');
             // a word that starts with a numeral must not cut a number: 五十分, 一九八一年
@@ -625,6 +703,10 @@ impl FigureFinder {
             }
             ctx.lex
                 .push((a, b, self.lexicon_slogan[m.pattern().as_usize()]));
+        }
+        // nothing that can start a figure
+        if !numeral_or_di {
+            return out;
         }
         // book titles
         let mut from = 0;
@@ -640,6 +722,7 @@ impl FigureFinder {
         }
 
         let mut pos = 0;
+        let mut trigger_i = 0;
         while pos < s.len() {
             // lexicon word here?
             while ctx.lex_i < ctx.lex.len() && ctx.lex[ctx.lex_i].0 < pos {
@@ -661,6 +744,24 @@ impl FigureFinder {
                     pos = b;
                     continue;
                 }
+            }
+            // step over characters that start nothing, up to the next lexicon word
+            if !s.is_char_boundary(pos) {
+                break;
+            }
+            while trigger_i < triggers.len() && triggers[trigger_i] < pos {
+                trigger_i += 1;
+            }
+            let next_lex = ctx.lex.get(ctx.lex_i).map_or(usize::MAX, |l| l.0);
+            let at = triggers
+                .get(trigger_i)
+                .map_or(next_lex, |&t| t.min(next_lex));
+            if at >= s.len() {
+                break;
+            }
+            if at != pos {
+                pos = at;
+                continue;
             }
             let Some(c) = char_at(s, pos) else { break };
             let step = c.len_utf8();
@@ -2331,6 +2432,16 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use proptest::test_runner::TestCaseError;
+
+    #[test]
+    fn every_numeral_character_is_a_trigger() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            if numeral::is_numeral_char(c) {
+                assert!(is_trigger(c), "{c} is a numeral but not a trigger");
+            }
+        }
+        assert!(is_trigger('第') && is_trigger('“') && !is_trigger('的'));
+    }
 
     #[test]
     fn year_names_are_read_far_enough() {

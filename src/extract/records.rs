@@ -233,12 +233,35 @@ static OWNER: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Which of [`DEADLINE`] and [`TARGET`] can match `s` at all: every match of
+/// `DEADLINE` holds one of 前 年 月 季 周 限 内, every match of `TARGET` a digit or
+/// one of 覆 零 销 部. A sentence with none of them skips the regex.
+fn may_match(s: &str) -> (bool, bool) {
+    let (mut deadline, mut target) = (false, false);
+    for c in s.chars() {
+        match c {
+            '前' | '年' | '月' | '季' | '周' | '限' | '内' => deadline = true,
+            '0'..='9' | '０'..='９' | '覆' | '零' | '销' | '部' => target = true,
+            _ => continue,
+        }
+        if deadline && target {
+            break;
+        }
+    }
+    (deadline, target)
+}
+
 pub(crate) fn commitment(i: usize, s: &str) -> Commitment {
-    let deadline = DEADLINE
-        .find(s)
+    let (may_deadline, may_target) = may_match(s);
+    let deadline = may_deadline
+        .then(|| DEADLINE.find(s))
+        .flatten()
         .map(|m| m.as_str().to_owned())
         .filter(|d| d != "前");
-    let target = TARGET.find(s).map(|m| m.as_str().to_owned());
+    let target = may_target
+        .then(|| TARGET.find(s))
+        .flatten()
+        .map(|m| m.as_str().to_owned());
     let owner = OWNER.find(s).map(|m| m.as_str().to_owned());
     let measurable = deadline.is_some() || target.is_some();
     let vague = if measurable {
@@ -318,5 +341,26 @@ mod tests {
         let c = commitment(0, "争取基本完成各项任务。");
         assert!(!c.measurable);
         assert_eq!(c.vague, ["争取", "基本"]);
+    }
+
+    /// The characters of the `DEADLINE` and `TARGET` patterns and a few others.
+    const ALPHABET: &str = "0129０９一二两三四十半个年月周季度底末前中旬上下份内今本用到限期时明\
+        工作日天达提高升增加降低控制在不少于超过实现完成新减长%％百分点全覆盖清零容忍发生销号部整改，。；的 .";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn the_prefilter_never_hides_a_match(
+            v in proptest::collection::vec(
+                proptest::sample::select(ALPHABET.chars().collect::<Vec<char>>()),
+                0..16,
+            )
+        ) {
+            let s: String = v.into_iter().collect();
+            let (deadline, target) = may_match(&s);
+            proptest::prop_assert!(deadline || !DEADLINE.is_match(&s), "{}", s);
+            proptest::prop_assert!(target || !TARGET.is_match(&s), "{}", s);
+        }
     }
 }
