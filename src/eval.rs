@@ -485,8 +485,10 @@ pub fn cross_validate_predictions(
     epochs: usize,
 ) -> Result<Vec<CvPrediction>> {
     let (runs, docs) = gather(an, gold, root)?;
-    let mut out = Vec::new();
-    for (i, d) in docs.iter().enumerate() {
+    // Each held-out document is independent of the others: the folds run
+    // in parallel, and the order of the output is the order of the documents.
+    let one = |i: usize| -> Vec<CvPrediction> {
+        let d = &docs[i];
         let rest: Vec<&DocData> = docs
             .iter()
             .enumerate()
@@ -494,22 +496,32 @@ pub fn cross_validate_predictions(
             .map(|(_, d)| d)
             .collect();
         let (m1, m2) = fit(&runs, &rest, l2, epochs);
-        for ((f, gold_role), text) in stage2(&runs, d, &m1) {
-            let p = m2.probabilities(&f);
-            let best = (0..5)
-                .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
-                .unwrap_or(4);
-            out.push(CvPrediction {
-                doc: d.id.clone(),
-                text,
-                gold: gold_role,
-                predicted: Role::ALL[best],
-                probability: p[best],
-                probabilities: p,
-            });
-        }
-    }
-    Ok(out)
+        stage2(&runs, d, &m1)
+            .into_iter()
+            .map(|((f, gold_role), text)| {
+                let p = m2.probabilities(&f);
+                let best = (0..5)
+                    .max_by(|&a, &b| p[a].total_cmp(&p[b]).then(b.cmp(&a)))
+                    .unwrap_or(4);
+                CvPrediction {
+                    doc: d.id.clone(),
+                    text,
+                    gold: gold_role,
+                    predicted: Role::ALL[best],
+                    probability: p[best],
+                    probabilities: p,
+                }
+            })
+            .collect()
+    };
+    #[cfg(feature = "parallel")]
+    let per_doc: Vec<Vec<CvPrediction>> = {
+        use rayon::prelude::*;
+        (0..docs.len()).into_par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "parallel"))]
+    let per_doc: Vec<Vec<CvPrediction>> = (0..docs.len()).map(one).collect();
+    Ok(per_doc.into_iter().flatten().collect())
 }
 
 /// Char ranges of gold figures found in order in the text.
