@@ -118,3 +118,51 @@ fn every_role_carries_its_cues() {
         }
     }
 }
+
+/// No document is in the gold set twice: the same speech published under
+/// two names would leak the test split into training, or count twice in
+/// the dev split's cross-validation. A document shares at most a fifth of
+/// its longer sentences with any other gold document.
+#[test]
+fn no_gold_document_is_a_copy_of_another() {
+    use std::collections::HashMap;
+    let mut docs = Vec::new();
+    for split in ["dev", "test"] {
+        for g in eval::load_gold(&root().join("corpora/gold").join(split)).unwrap() {
+            let long: Vec<String> = g
+                .sentences
+                .iter()
+                .filter(|s| !s.heading && s.text.chars().count() >= 20)
+                .map(|s| s.text.clone())
+                .collect();
+            docs.push((format!("{split}/{}", g.id), long));
+        }
+    }
+    let mut owner: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, (_, sents)) in docs.iter().enumerate() {
+        for s in sents {
+            let v = owner.entry(s.as_str()).or_default();
+            if v.last() != Some(&i) {
+                v.push(i);
+            }
+        }
+    }
+    for (i, (id, sents)) in docs.iter().enumerate() {
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        for s in sents {
+            for &j in &owner[s.as_str()] {
+                if j != i {
+                    *shared.entry(j).or_default() += 1;
+                }
+            }
+        }
+        for (j, n) in shared {
+            assert!(
+                n * 5 <= sents.len().max(1),
+                "{id} shares {n} of its {} sentences with {}",
+                sents.len(),
+                docs[j].0
+            );
+        }
+    }
+}
