@@ -1466,6 +1466,17 @@ impl FigureFinder {
                     if anaphor || formula || quoted {
                         return self.push_name(pos, uend, value, out);
                     }
+                    // 抓好三件事：一是…, 采取四项措施。一是…, 以下的十项工作: the
+                    // count announces the list that follows, like the speaker's
+                    // own points
+                    let listed = matches!(
+                        reported.as_str(),
+                        "个" | "项" | "項" | "件" | "条" | "點" | "点"
+                    ) && (announces_list(after)
+                        || before.trim_end_matches('的').ends_with("以下"));
+                    if listed {
+                        return Some(uend);
+                    }
                 }
                 // 每1户要填写10份: the unit of a rate, not a count
                 if value == 1.0 && before.ends_with('每') {
@@ -2274,6 +2285,22 @@ fn one_measures(s: &str, pos: usize, uend: usize, class: UnitClass, unit: &str) 
 
 /// The number of items of a quoted list right before a count (`“开放、富裕、美丽”`
 /// has 3), if there is one.
+/// Whether the words after a count end, within eight characters, in a
+/// colon or stop that opens an enumeration (`三件事：一是…`, `三项举措。一是…`).
+fn announces_list(after: &str) -> bool {
+    const OPENERS: [&str; 7] = ["一是", "一要", "一、", "（一）", "第一", "首先", "一方面"];
+    for (n, (i, c)) in after.char_indices().enumerate() {
+        if matches!(c, '：' | ':' | '。' | '，') {
+            let rest = after[i + c.len_utf8()..].trim_start();
+            return OPENERS.iter().any(|o| rest.starts_with(o));
+        }
+        if n >= 8 || !('\u{4e00}'..='\u{9fff}').contains(&c) {
+            return false;
+        }
+    }
+    false
+}
+
 fn quoted_list_len(before: &str) -> Option<f64> {
     let inner = before
         .strip_suffix('”')
