@@ -277,14 +277,20 @@ fn imperative_head(s: &str) -> Option<&'static str> {
         }
         k
     };
-    let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    static FIRST: scan::FirstChars = scan::FirstChars::of(&HEADS);
+    // A CJK ideograph is alphanumeric: nothing to trim before it.
+    let t = match s.chars().next() {
+        Some('\u{4e00}'..='\u{9fff}') => s,
+        _ => s.trim_start_matches(|c: char| !c.is_alphanumeric()),
+    };
+    if !FIRST.has(t.chars().next()?) {
+        return None;
+    }
     // Every head starts with a three-byte character: compare those first.
     let first: [u8; 3] = t.as_bytes().get(..3)?.try_into().ok()?;
-    HEADS
-        .into_iter()
-        .zip(KEYS)
-        .find(|(h, k)| *k == first && t.starts_with(h))
-        .map(|(h, _)| h)
+    (0..HEADS.len())
+        .find(|&i| KEYS[i] == first && t.starts_with(HEADS[i]))
+        .map(|i| HEADS[i])
 }
 
 /// 了 as an aspect marker (not 为了, 除了, 了解…).

@@ -55,35 +55,100 @@ pub(crate) mod bit {
     pub const FANG: u64 = 1 << 14;
 }
 
+/// The trigger characters outside ASCII, with their groups.
+const TRIGGER_CHARS: [(char, u64); 38] = [
+    ('但', bit::DAN),
+    ('然', bit::RAN),
+    ('而', bit::ER),
+    ('不', bit::BU),
+    ('过', bit::GUO),
+    ('可', bit::KE),
+    ('只', bit::ZHI),
+    ('是', bit::SHI),
+    ('要', bit::DIRECTIVE),
+    ('必', bit::DIRECTIVE),
+    ('务', bit::DIRECTIVE),
+    ('应', bit::DIRECTIVE),
+    ('了', bit::LE),
+    ('“', bit::QUOTE),
+    ('「', bit::QUOTE),
+    ('，', bit::CLAUSE),
+    ('；', bit::CLAUSE),
+    ('！', bit::CLAUSE),
+    ('？', bit::CLAUSE),
+    ('问', bit::PROBLEM),
+    ('现', bit::PROBLEM),
+    ('短', bit::PROBLEM),
+    ('差', bit::PROBLEM),
+    ('足', bit::PROBLEM),
+    ('弱', bit::PROBLEM),
+    ('风', bit::PROBLEM),
+    ('隐', bit::PROBLEM),
+    ('０', bit::DIGIT),
+    ('１', bit::DIGIT),
+    ('２', bit::DIGIT),
+    ('３', bit::DIGIT),
+    ('４', bit::DIGIT),
+    ('５', bit::DIGIT),
+    ('６', bit::DIGIT),
+    ('７', bit::DIGIT),
+    ('８', bit::DIGIT),
+    ('９', bit::DIGIT),
+    ('方', bit::FANG),
+];
+
+/// Three-byte trigger characters by the low 13 bits of their code point:
+/// the code point above bit 8, the group's bit number below. No two
+/// triggers share a slot (checked when the table is built), and no
+/// three-byte character has code point 0, so an empty slot matches nothing.
+static TRIGGER_TABLE: [u32; 8192] = {
+    let mut t = [0u32; 8192];
+    let mut i = 0;
+    while i < TRIGGER_CHARS.len() {
+        let (c, b) = TRIGGER_CHARS[i];
+        let cp = c as u32;
+        assert!(cp >= 0x800 && cp <= 0xffff, "a three-byte character");
+        let k = (cp & 0x1fff) as usize;
+        assert!(t[k] == 0, "two triggers share a slot");
+        t[k] = (cp << 8) | b.trailing_zeros();
+        i += 1;
+    }
+    t
+};
+
+/// ASCII trigger characters: their groups.
+static ASCII_TRIGGERS: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = bit::DIGIT;
+        d += 1;
+    }
+    t[b'"' as usize] = bit::QUOTE;
+    t[b',' as usize] = bit::CLAUSE;
+    t[b';' as usize] = bit::CLAUSE;
+    t[b'!' as usize] = bit::CLAUSE;
+    t[b'?' as usize] = bit::CLAUSE;
+    t
+};
+
 impl Triggers {
     /// The triggers of `s`.
     pub(crate) fn of(s: &str) -> Triggers {
-        let b = s.as_bytes();
         let mut bits = 0u64;
         let mut chars = 0usize;
-        let mut i = 0;
-        while i < b.len() {
-            let x = b[i];
+        for c in s.chars() {
             chars += 1;
-            if x < 0x80 {
-                bits |= match x {
-                    b'0'..=b'9' => bit::DIGIT,
-                    b'"' => bit::QUOTE,
-                    b',' | b';' | b'!' | b'?' => bit::CLAUSE,
-                    _ => 0,
-                };
-                i += 1;
-            } else if x < 0xe0 {
-                i += 2;
-            } else if x < 0xf0 {
-                // `s` is valid UTF-8: the two continuation bytes are there.
-                let cp = (u32::from(x & 0x0f) << 12)
-                    | (u32::from(b[i + 1] & 0x3f) << 6)
-                    | u32::from(b[i + 2] & 0x3f);
-                bits |= char_bit(cp);
-                i += 3;
+            let cp = u32::from(c);
+            if cp < 0x80 {
+                bits |= ASCII_TRIGGERS[cp as usize];
             } else {
-                i += 4;
+                // Only three-byte characters are in the table, each with its
+                // whole code point.
+                let e = TRIGGER_TABLE[(cp & 0x1fff) as usize];
+                if e >> 8 == cp {
+                    bits |= 1 << (e & 0x3f);
+                }
             }
         }
         Triggers { bits, chars }
@@ -99,29 +164,6 @@ impl Triggers {
     #[inline]
     pub(crate) fn any(self, mask: u64) -> bool {
         self.bits & mask != 0
-    }
-}
-
-/// The trigger group of a three-byte character, by code point.
-#[inline]
-fn char_bit(cp: u32) -> u64 {
-    match char::from_u32(cp).unwrap_or('\0') {
-        '但' => bit::DAN,
-        '然' => bit::RAN,
-        '而' => bit::ER,
-        '不' => bit::BU,
-        '过' => bit::GUO,
-        '可' => bit::KE,
-        '只' => bit::ZHI,
-        '是' => bit::SHI,
-        '要' | '必' | '务' | '应' => bit::DIRECTIVE,
-        '了' => bit::LE,
-        '“' | '「' => bit::QUOTE,
-        '，' | '；' | '！' | '？' => bit::CLAUSE,
-        '问' | '现' | '短' | '差' | '足' | '弱' | '风' | '隐' => bit::PROBLEM,
-        '０'..='９' => bit::DIGIT,
-        '方' => bit::FANG,
-        _ => 0,
     }
 }
 
@@ -142,8 +184,20 @@ impl FirstChars {
         FirstChars(bits)
     }
 
+    /// The characters of both sets.
+    pub(crate) const fn union(self, other: &FirstChars) -> FirstChars {
+        let mut bits = self.0;
+        let mut i = 0;
+        while i < 64 {
+            bits[i] |= other.0[i];
+            i += 1;
+        }
+        FirstChars(bits)
+    }
+
+    /// Whether `c` may be in the set (it is not when this says no).
     #[inline]
-    fn has(&self, c: char) -> bool {
+    pub(crate) fn has(&self, c: char) -> bool {
         let k = u32::from(c) & 0xfff;
         self.0[(k >> 6) as usize] >> (k & 63) & 1 == 1
     }
@@ -258,14 +312,16 @@ fn directive_from(s: &str, o: usize) -> Option<(usize, &'static str, usize)> {
     let mut q = o;
     for k in 0..=14 {
         let rest = &s[q..];
-        for w in DIRECTIVES {
-            if let Some(after) = rest.strip_prefix(w) {
-                if let Some(c) = after.chars().next().filter(|&c| !directive_blocked_next(c)) {
-                    return Some((q, w, q + w.len() + c.len_utf8()));
+        let c = rest.chars().next()?;
+        if matches!(c, '一' | '必' | '务' | '应' | '要') {
+            for w in DIRECTIVES {
+                if let Some(after) = rest.strip_prefix(w) {
+                    if let Some(n) = after.chars().next().filter(|&n| !directive_blocked_next(n)) {
+                        return Some((q, w, q + w.len() + n.len_utf8()));
+                    }
                 }
             }
         }
-        let c = rest.chars().next()?;
         if k == 14 || directive_gap_stop(c) {
             return None;
         }
@@ -329,6 +385,12 @@ static REMEDIED_FIRST: FirstChars = FirstChars::of(&REMEDIED);
 const REMEDIED_BY: [&str; 3] = ["整改", "解决", "得到"];
 static REMEDIED_BY_FIRST: FirstChars = FirstChars::of(&REMEDIED_BY);
 
+/// The first characters of every word [`remedy`] looks for.
+static REMEDY_ANY_FIRST: FirstChars = FirstChars::of(&REMEDY_VERBS)
+    .union(&FirstChars::of(&REMEDY_OBJECTS))
+    .union(&FirstChars::of(&REMEDIED))
+    .union(&FirstChars::of(&REMEDIED_BY));
+
 /// Where the last word of a list ended (in characters), for a pair
 /// `A[^，。；]{0,n}B`: the ends of words still running and the latest end
 /// already passed.
@@ -344,7 +406,8 @@ struct PairState {
 }
 
 impl PairState {
-    /// Moves the ends at or before character `ci` into `passed`.
+    /// Moves the ends at or before character `ci` into `passed` (called
+    /// with growing `ci` before each question about `ci`).
     fn advance(&mut self, ci: usize) {
         for r in &mut self.running {
             if let Some(e) = *r {
@@ -356,8 +419,9 @@ impl PairState {
         }
     }
 
-    /// A word ending at character `end`.
-    fn start(&mut self, end: usize) {
+    /// A word starting at character `ci` and ending at character `end`.
+    fn start(&mut self, ci: usize, end: usize) {
+        self.advance(ci);
         if let Some(slot) = self.running.iter_mut().find(|r| r.is_none()) {
             *slot = Some(end);
         } else if let Some(m) = self.running.iter_mut().max() {
@@ -385,20 +449,27 @@ pub(crate) fn remedy(s: &str) -> bool {
             two = PairState::default();
             continue;
         }
-        one.advance(ci);
-        two.advance(ci);
-        let rest = &s[p..];
-        if word_at(&REMEDY_OBJECTS, &REMEDY_OBJECTS_FIRST, c, rest).is_some() && one.near(ci, 16) {
-            return true;
+        if !REMEDY_ANY_FIRST.has(c) {
+            continue;
         }
-        if word_at(&REMEDIED_BY, &REMEDIED_BY_FIRST, c, rest).is_some() && two.near(ci, 6) {
-            return true;
+        let rest = &s[p..];
+        if word_at(&REMEDY_OBJECTS, &REMEDY_OBJECTS_FIRST, c, rest).is_some() {
+            one.advance(ci);
+            if one.near(ci, 16) {
+                return true;
+            }
+        }
+        if word_at(&REMEDIED_BY, &REMEDIED_BY_FIRST, c, rest).is_some() {
+            two.advance(ci);
+            if two.near(ci, 6) {
+                return true;
+            }
         }
         if let Some(w) = word_at(&REMEDY_VERBS, &REMEDY_VERBS_FIRST, c, rest) {
-            one.start(ci + w.chars().count());
+            one.start(ci, ci + w.chars().count());
         }
         if let Some(w) = word_at(&REMEDIED, &REMEDIED_FIRST, c, rest) {
-            two.start(ci + w.chars().count());
+            two.start(ci, ci + w.chars().count());
         }
     }
     false
@@ -415,8 +486,9 @@ const SAY: [&str; 9] = [
 /// white space.
 pub(crate) fn reported_speech(s: &str) -> bool {
     let says = |h: &str| SAY.iter().any(|w| h.ends_with(w));
-    s.char_indices().any(|(q, c)| {
-        if !matches!(c, '“' | '"' | '「') {
+    // “ and 「 start with E2 and E3, which only ever lead a character.
+    memchr::memchr3_iter(b'"', 0xe2, 0xe3, s.as_bytes()).any(|q| {
+        if !s[q..].starts_with(['“', '"', '「']) {
             return false;
         }
         // No verb ends in white space or punctuation: strip all the white
