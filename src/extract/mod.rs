@@ -8,6 +8,7 @@ mod model;
 pub mod numeral;
 mod records;
 mod role;
+mod scan;
 
 pub use figure::{extract_figures, Approx, Figure, FigureFinder, FigureKind, FigureValue};
 pub(crate) use genre::genre;

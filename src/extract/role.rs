@@ -48,6 +48,7 @@ impl Role {
 
 use super::cues::{HEADINGS, LEXICON};
 use super::model::RoleModel;
+use super::scan::{self, bit, Triggers};
 use super::Genre;
 use crate::structure::{Section, Sentence};
 use regex::Regex;
@@ -194,48 +195,34 @@ impl Scores {
 
 /// Positions of the last contrast marker (但, 但是, 然而, 不过, 可是); the
 /// main assertion follows it.
-fn contrast_at(s: &str) -> Option<(usize, &'static str)> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是)").expect("valid regex")
-    });
-    if !(s.contains('但')
-        || s.contains("然而")
-        || s.contains("不过")
-        || s.contains("可是")
-        || s.contains("只是"))
+fn contrast_at(s: &str, trig: Triggers) -> Option<(usize, &'static str)> {
+    // The last match of (?:^|[，,；;：:])\s*(但是|但|然而|不过|可是|只是).
+    if !(trig.any(bit::DAN)
+        || trig.all(bit::RAN | bit::ER)
+        || trig.all(bit::BU | bit::GUO)
+        || trig.all(bit::KE | bit::SHI)
+        || trig.all(bit::ZHI | bit::SHI))
     {
         return None;
     }
-    RE.captures_iter(s).last().and_then(|c| {
-        let m = c.get(1)?;
-        let w = match m.as_str() {
-            "但是" => "但是",
-            "但" => "但",
-            "然而" => "然而",
-            "不过" => "不过",
-            "可是" => "可是",
-            _ => "只是",
-        };
-        Some((m.start(), w))
-    })
+    scan::last_contrast(s)
 }
 
 /// A directive 要/必须/务必 at the head of a clause (not 需要, 重要, 主要, 要求…).
-fn directive(s: &str) -> Option<&'static str> {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:^|[，,；;：:。！])[^，,；;：:。！？]{0,14}?(一定要|必须|务必|应当|要)([^求素点么领闻害紧件道旨诀职员塞冲命账挟务])")
-            .expect("valid regex")
-    });
-    if !s.contains(['要', '必', '务', '应']) {
+fn directive(s: &str, trig: Triggers) -> Option<&'static str> {
+    // The matches of (?:^|[，,；;：:。！])[^，,；;：:。！？]{0,14}?
+    // (一定要|必须|务必|应当|要)([^求素点么领闻害紧件道旨诀职员塞冲命账挟务]).
+    if !trig.any(bit::DIRECTIVE) {
         return None;
     }
-    for c in RE.captures_iter(s) {
-        let m = c.get(1)?;
-        let before = s[..m.start()].chars().next_back();
+    let mut from = 0;
+    while let Some((start, word, end)) = scan::next_directive(s, from) {
+        from = end;
+        let before = s[..start].chars().next_back();
         if matches!(before, Some('场' | '的' | '所' | '种' | '项')) {
             continue;
         }
-        if m.as_str() == "要"
+        if word == "要"
             && matches!(
                 before,
                 Some(
@@ -267,13 +254,7 @@ fn directive(s: &str) -> Option<&'static str> {
         {
             continue;
         }
-        return Some(match m.as_str() {
-            "一定要" => "一定要",
-            "必须" => "必须",
-            "务必" => "务必",
-            "应当" => "应当",
-            _ => "要",
-        });
+        return Some(word);
     }
     None
 }
@@ -285,17 +266,36 @@ fn imperative_head(s: &str) -> Option<&'static str> {
         "持续", "全面", "深入", "着力", "聚焦", "统筹", "狠抓", "抓好", "做好", "筑牢", "压实",
         "严格", "落实", "建立", "构建", "打造", "培育", "提升", "优化", "突出", "把", "以", "大力",
     ];
-    let t = s.trim_start_matches(|c: char| !c.is_alphanumeric());
+    /// The first three bytes of each head.
+    const KEYS: [[u8; 3]; 34] = {
+        let mut k = [[0u8; 3]; 34];
+        let mut i = 0;
+        while i < 34 {
+            let b = HEADS[i].as_bytes();
+            k[i] = [b[0], b[1], b[2]];
+            i += 1;
+        }
+        k
+    };
+    static FIRST: scan::FirstChars = scan::FirstChars::of(&HEADS);
+    // A CJK ideograph is alphanumeric: nothing to trim before it.
+    let t = match s.chars().next() {
+        Some('\u{4e00}'..='\u{9fff}') => s,
+        _ => s.trim_start_matches(|c: char| !c.is_alphanumeric()),
+    };
+    if !FIRST.has(t.chars().next()?) {
+        return None;
+    }
     // Every head starts with a three-byte character: compare those first.
-    let first = t.as_bytes().get(..3);
-    HEADS
-        .into_iter()
-        .find(|h| h.as_bytes().get(..3) == first && t.starts_with(h))
+    let first: [u8; 3] = t.as_bytes().get(..3)?.try_into().ok()?;
+    (0..HEADS.len())
+        .find(|&i| KEYS[i] == first && t.starts_with(HEADS[i]))
+        .map(|i| HEADS[i])
 }
 
 /// 了 as an aspect marker (not 为了, 除了, 了解…).
-fn perfective_count(s: &str) -> usize {
-    if !s.contains('了') {
+fn perfective_count(s: &str, trig: Triggers) -> usize {
+    if !trig.any(bit::LE) {
         return 0;
     }
     let mut n = 0;
@@ -315,13 +315,9 @@ fn perfective_count(s: &str) -> usize {
     n
 }
 
-fn has_number(s: &str) -> bool {
-    // By bytes: ０-９ are EF BC 90-99 in UTF-8, a sequence no other
-    // character contains.
-    let b = s.as_bytes();
-    b.iter().any(u8::is_ascii_digit)
-        || b.windows(3)
-            .any(|w| w[0] == 0xef && w[1] == 0xbc && (0x90..=0x99).contains(&w[2]))
+/// Whether the text holds an ASCII or full-width digit.
+fn has_number(trig: Triggers) -> bool {
+    trig.any(bit::DIGIT)
 }
 
 /// The role a heading gives its section, with the cue that decided it.
@@ -377,8 +373,28 @@ fn strip_item(s: &str) -> &str {
         Regex::new(r"^(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}[，,、]|首先[，,]?|其次[，,]?|再次[，,]?|最后[，,]?|[一二三四五六七八九十]{1,2}[、．.]|[（(][一二三四五六七八九十0-9]{1,2}[）)]|[0-9]{1,2}[、．.])")
             .expect("valid regex")
     });
+    // Only the first characters of the alternatives can start a match.
     let first = s.chars().next().unwrap_or(' ');
-    if !matches!(first, '一'..='龥' | '（' | '(' | '0'..='9') {
+    if !matches!(
+        first,
+        '一' | '二'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '第'
+            | '首'
+            | '其'
+            | '再'
+            | '最'
+            | '（'
+            | '('
+            | '0'..='9'
+    ) {
         return s;
     }
     match RE.find(s) {
@@ -403,11 +419,12 @@ fn problem_subject(s: &str) -> Option<&'static str> {
 }
 
 /// Potential-complement negatives: 兑现不了, 减不动, 搞不清, 跟不上, 做不好.
-fn cannot(s: &str) -> bool {
+fn cannot(s: &str, trig: Triggers) -> bool {
     static RE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\p{Han}不(?:了|动|清|好|上|起|住|到位|完|开|下去|进去)").expect("valid regex")
     });
-    s.contains('不')
+    trig.any(bit::BU)
+        && scan::may_cannot(s)
         && RE.find_iter(s).any(|m| {
             let t = m.as_str();
             !t.starts_with("对")
@@ -416,11 +433,6 @@ fn cannot(s: &str) -> bool {
                 && !t.starts_with("来")
         })
 }
-
-static REMEDY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:整治|整改|解决|查处|消除|纠正|治理|破解|化解|追回|处理|通报曝光|针对|聚焦|对照|查摆|检视)[^，。；]{0,16}(?:问题|现象|短板|差距|不足|弱项|风险|隐患)|(?:问题|短板|差距|不足|弱项)[^，。；]{0,6}(?:整改|解决|得到)")
-        .expect("valid regex")
-});
 
 /// Verbs whose object is a problem to be removed: 治理, 防范, 严禁, 纠正….
 const REMEDY_VERBS: [&str; 24] = [
@@ -441,38 +453,35 @@ fn remedy_before(text: &str, at: usize) -> bool {
         .last()
         .map_or(at, |(i, _)| i);
     let clause = &head[from..];
-    REMEDY_VERBS.iter().any(|v| {
-        clause.match_indices(v).any(|(i, _)| {
-            !clause[..i]
-                .chars()
-                .rev()
-                .take(2)
-                .any(|c| matches!(c, '未' | '没' | '不' | '难' | '尚' | '待' | '无'))
-        })
+    static FIRST: scan::FirstChars = scan::FirstChars::of(&REMEDY_VERBS);
+    // No verb overlaps itself: its occurrences are those of match_indices.
+    scan::any_word_at(clause, &REMEDY_VERBS, &FIRST, |i| {
+        !clause[..i]
+            .chars()
+            .rev()
+            .take(2)
+            .any(|c| matches!(c, '未' | '没' | '不' | '难' | '尚' | '待' | '无'))
     })
 }
 
 /// A statement of principle or definition: 精准是要义, 制度是用来遵守的.
-fn copula(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^[^，,；;。！？：:]{1,24}?(?:就是|也是|都是|是)").expect("valid regex")
-    });
-    s.contains('是')
-        && RE.find(s).is_some_and(|m| {
-            !m.as_str().ends_with("要是")
-                && !m.as_str().contains("但是")
-                && !m.as_str().contains("还是")
+fn copula(s: &str, trig: Triggers) -> bool {
+    // The match of ^[^，,；;。！？：:]{1,24}?(?:就是|也是|都是|是).
+    trig.any(bit::SHI)
+        && scan::copula_end(s).is_some_and(|end| {
+            let m = &s[..end];
+            !m.ends_with("要是") && !m.contains("但是") && !m.contains("还是")
         })
 }
 
 /// A quotation, or a report of what someone said.
-fn quotation(s: &str) -> bool {
-    static RE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"(?:说|指出|强调|表示|讲到|说过|写道|提出|认为)[:：，,]?\s*[“"「]"#)
-            .expect("valid regex")
-    });
+fn quotation(s: &str, trig: Triggers) -> bool {
+    // Both need an opening quote.
+    if !trig.any(bit::QUOTE) {
+        return false;
+    }
     let t = s.trim();
-    ((s.contains('“') || s.contains('"') || s.contains('「')) && RE.is_match(s))
+    scan::reported_speech(s)
         || (t.starts_with(['“', '「'])
             && t.trim_end_matches(['。', '！', '？'])
                 .ends_with(['”', '」']))
@@ -481,7 +490,7 @@ fn quotation(s: &str) -> bool {
 /// A signature, date or addressee line with no clause of its own: 述职人：王某,
 /// 2026年1月12日, 中共某某镇委员会, 各位代表：. Such lines sit inside the
 /// last section of a report and must not take its role.
-fn byline(s: &str) -> bool {
+fn byline(s: &str, trig: Triggers) -> bool {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^(?:[0-9０-９〇○零一二三四五六七八九十]{2,4}年)?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日$")
             .expect("valid regex")
@@ -510,6 +519,10 @@ fn byline(s: &str) -> bool {
         "纪委",
         "监委",
     ];
+    // Trimming keeps every clause mark but 。.
+    if trig.any(bit::CLAUSE) {
+        return false;
+    }
     let t = s.trim().trim_end_matches(['。', '.']);
     if t.is_empty() || t.contains(['，', ',', '；', ';', '。', '！', '？']) {
         return false;
@@ -542,9 +555,12 @@ fn numbered_finding(s: &str) -> bool {
 }
 
 /// A run-in heading that only names a topic: （一）理论学习方面。
-fn topic_line(s: &str) -> bool {
+fn topic_line(s: &str, trig: Triggers) -> bool {
+    if !trig.any(bit::FANG) {
+        return false;
+    }
     let t = s.trim().trim_end_matches(['。', '：', ':']);
-    t.chars().count() <= 12 && t.ends_with("方面") && !t.contains(['，', ','])
+    t.ends_with("方面") && t.chars().count() <= 12 && !t.contains(['，', ','])
 }
 
 /// Cue matches that start and end on word boundaries, longest first, not
@@ -681,27 +697,28 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     let lex = &*LEXICON;
     let text = strip_item(full);
     let base = full.len() - text.len();
-    let contrast = contrast_at(text);
-    let dir = directive(text);
-    let perf = perfective_count(text);
+    let trig = Triggers::of(text);
+    let contrast = contrast_at(text, trig);
+    let dir = directive(text, trig);
+    let perf = perfective_count(text, trig);
     if let Some(p) = problem_subject(text) {
         sc.add(Role::Problem, 1.0, p);
     }
-    if cannot(text) {
+    if cannot(text, trig) {
         sc.add(Role::Problem, 1.0, "不V");
     }
-    if byline(text) {
+    if byline(text, trig) {
         sc.add(Role::Other, 3.0, "byline");
     }
     if numbered_finding(full) {
         sc.add(Role::Problem, 2.0, "问题N");
     }
-    if topic_line(text) {
+    if topic_line(text, trig) {
         sc.add(Role::Other, 2.0, "topic");
     }
-    if quotation(text) {
+    if quotation(text, trig) {
         sc.add(Role::Other, 1.5, "quotation");
-    } else if dir.is_none() && perf == 0 && copula(text) {
+    } else if dir.is_none() && perf == 0 && copula(text, trig) {
         sc.add(Role::Other, 1.0, "是");
     }
     let question = text
@@ -742,8 +759,7 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
         sc.add(Role::Commitment, w, h);
     }
     // Remedies of problems: the problem words name what was fixed or is to be fixed.
-    if text.contains(['问', '现', '短', '差', '足', '弱', '风', '隐']) && REMEDY.is_match(text)
-    {
+    if trig.any(bit::PROBLEM) && scan::remedy(text) {
         sc.s[idx(Role::Problem)] *= 0.5;
         sc.flag(Feat::Flag("remedy"), 1.0);
     }
@@ -755,13 +771,13 @@ fn score(full: &str, genre: Genre, bounds: &Bounds) -> Scores {
     }
     // No genre indicator: with a handful of documents per genre it would
     // only learn those documents.
-    let nchars = text.chars().count();
+    let nchars = trig.chars;
     sc.flag(Feat::Flag("short"), if nchars < 16 { 1.0 } else { 0.0 });
     sc.flag(Feat::Flag("long"), if nchars > 80 { 1.0 } else { 0.0 });
     if perf > 0 && dir.is_none() {
         sc.add(Role::Achievement, 0.5 * perf.min(3) as f32, "了");
     }
-    if has_number(text) && dir.is_none() {
+    if has_number(trig) && dir.is_none() {
         sc.add(Role::Achievement, 0.8, "figure");
         // Figures in a sentence that names a shortcoming make it a specific
         // problem, not a result.
@@ -1198,8 +1214,12 @@ impl std::hash::Hasher for MulHasher {
 }
 
 #[cfg(test)]
+#[path = "role_equiv.rs"]
+mod equiv;
+
+#[cfg(test)]
 mod byline_tests {
-    use super::{byline, remedy_before};
+    use super::{byline, remedy_before, Triggers};
 
     #[test]
     fn signature_and_date_lines() {
@@ -1210,7 +1230,7 @@ mod byline_tests {
             "中共茶岭镇委员会",
             "岚州市公安局",
         ] {
-            assert!(byline(t), "{t}");
+            assert!(byline(t, Triggers::of(t)), "{t}");
         }
         for t in [
             "全年召开党组会议24次。",
@@ -1218,7 +1238,7 @@ mod byline_tests {
             "市委要求各单位年底前完成整改",
             "2026年1月12日，召开专题民主生活会。",
         ] {
-            assert!(!byline(t), "{t}");
+            assert!(!byline(t, Triggers::of(t)), "{t}");
         }
     }
 
@@ -1248,7 +1268,8 @@ mod byline_tests {
         assert!(numbered_finding("问题2：乡村振兴衔接资金项目推进缓慢。"));
         assert!(numbered_finding("问题三、“三资”管理存在漏洞。"));
         assert!(!numbered_finding("问题是客观存在的。"));
-        assert!(topic_line("理论学习方面。"));
-        assert!(!topic_line("在理论学习方面，系统学习不够。"));
+        assert!(topic_line("理论学习方面。", Triggers::of("理论学习方面。")));
+        let t = "在理论学习方面，系统学习不够。";
+        assert!(!topic_line(t, Triggers::of(t)));
     }
 }
