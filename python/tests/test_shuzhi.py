@@ -127,7 +127,7 @@ def test_missing_and_too_large_texts_are_error_records():
 
 def test_batch_releases_the_gil(an):
     """While a batch runs on another thread, this one keeps running Python."""
-    texts = [seed(i) for i in range(5)] * 8
+    texts = [seed(i) for i in range(5)] * 40
     span = {}
     ticks = []
 
