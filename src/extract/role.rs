@@ -519,8 +519,9 @@ fn byline(s: &str, trig: Triggers) -> bool {
         "纪委",
         "监委",
     ];
-    // Trimming keeps every clause mark but 。.
-    if trig.any(bit::CLAUSE) {
+    // Trimming keeps every clause mark but 。. The CLAUSE bit also stands
+    // for ASCII ! and ?, which do not rule a byline out.
+    if trig.any(bit::CLAUSE) && !s.contains(['!', '?']) {
         return false;
     }
     let t = s.trim().trim_end_matches(['。', '.']);
