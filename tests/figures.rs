@@ -48,6 +48,8 @@ const W04: &str = "corpora/written/w04_yiyuan-dangwei-shuze-shulian.txt";
 const W05: &str = "corpora/written/w05_ranqi-fengongsi-zhibu-shuzhi.txt";
 const W06: &str = "corpora/written/w06_xiping-cun-zhibu-shuzhi.txt";
 const W07: &str = "corpora/written/w07_shijianju-minzhu-shenghuohui-duizhao.txt";
+const E1985: &str = "corpora/extra/gwr-national-1985.txt";
+const EHENAN: &str = "corpora/extra/gwr-2026-henan.txt";
 
 /// (file, sentence, the real figures in it: text, value, unit, kind, approx).
 const CASES: &[(&str, &str, &[Expected])] = &[
@@ -204,18 +206,38 @@ const CASES: &[(&str, &str, &[Expected])] = &[
     (W07, "今年局机关组织的各类督查检查中，有3次要求基层所重复报送同类材料，基层所反映负担较重；",
         &[("3次", N(3.0), "次", Quantity, Exact)]),
     // a date range is one figure, valued at its start
+    // a range of years is one date, valued at its start; a Chinese number of 万
+    // or 亿 counts the noun after it
+    (E1985, "随着生产建设的持续增长，通过各种渠道，从１９７９年到１９８４年安排了四千二百多万城镇劳动力就业，职工和农民的收入继续增加。",
+        &[("１９７９年到１９８４年", D("1979"), "", Date, Exact), ("四千二百多万", N(4.2e7), "", Quantity, Over)]),
+    (D008, "农村中乡镇企业异军突起，有八千万农民转入或部分转入了非农产业。",
+        &[("八千万", N(8e7), "", Quantity, Exact)]),
+    // the parts of a ratio; a ratio to one is one figure
+    (D011, "三次产业比重为4.0∶37.7∶58.3，第一产业增加值提升至全国第二，先进制造业、高技术制造业增加值占规模以上工业增加值比重分别达56.2%、34.7%，现代服务业增加值占服务业增加值比重达64.9%，数字经济规模稳居全国首位。",
+        &[("4.0", N(4.0), "", Quantity, Exact), ("37.7", N(37.7), "", Quantity, Exact),
+          ("58.3", N(58.3), "", Quantity, Exact), ("56.2%", N(56.2), "%", Percent, Exact),
+          ("34.7%", N(34.7), "%", Percent, Exact), ("64.9%", N(64.9), "%", Percent, Exact)]),
+    (D011, "“百千万工程”有效激发县镇村发展活力，全省常住人口城镇化率提高到76.58%、居各省区首位，城乡居民收入比从2.50:1缩小至2.27:1。",
+        &[("76.58%", N(76.58), "%", Percent, Exact), ("2.50:1", N(2.5), "", Quantity, Exact),
+          ("2.27:1", N(2.27), "", Quantity, Exact)]),
+    // tenths (成) are a share; 两届 counts editions
+    (D011, "实施“民生十大工程”，民生类支出占一般公共预算支出7成以上，居民人均可支配收入五年增长30.8%。",
+        &[("7成以上", N(70.0), "成", Percent, Over), ("五年", N(5.0), "年", Duration, Exact),
+          ("30.8%", N(30.8), "%", Percent, Exact)]),
+    (D011, "两届广交会吸引境外采购商人数再创新高，广东团现场成交额均超百亿美元。",
+        &[("两届", N(2.0), "届", Quantity, Exact), ("百亿美元", N(1e10), "美元", Money, Over)]),
     (D015, "2019年4月15日至17日，中共中央总书记、国家主席、中央军委主席习近平在重庆考察，并主持召开解决“两不愁三保障”突出问题座谈会。",
-        &[("2019年4月15日至17日", D("2019-04-15"), "", Date, About)]),
+        &[("2019年4月15日至17日", D("2019-04-15"), "", Date, Exact)]),
     // 每1户 is the unit of a rate; 第一个十年 names a period
     (D015, "有个地方的精准扶贫档案资料包括贫困户入户资料、贫困户档案、村级档案、乡级资料4个部分，每1户要填写10份表格，村级档案有4类21种，乡级资料有4类25种，真可谓眼花缭乱！",
         &[("4个", N(4.0), "个", Quantity, Exact), ("10份", N(10.0), "份", Quantity, Exact),
           ("4类", N(4.0), "类", Quantity, Exact), ("21种", N(21.0), "种", Quantity, Exact),
           ("4类", N(4.0), "类", Quantity, Exact), ("25种", N(25.0), "种", Quantity, Exact)]),
     (D015, "年均脱贫人数1370万人，是1994年至2000年“八七扶贫攻坚计划”实施期间年均脱贫人数639万的2.14倍，是2001年至2010年第一个十年扶贫纲要实施期间年均脱贫人数673万的2.04倍，也打破了以往新标准实施后脱贫人数逐年递减的格局。",
-        &[("1370万人", N(1.37e7), "人", Quantity, Exact), ("1994年", D("1994"), "", Date, Exact),
-          ("2000年", D("2000"), "", Date, Exact), ("639万", N(6.39e6), "", Quantity, Exact),
-          ("2.14倍", N(2.14), "倍", Quantity, Exact), ("2001年", D("2001"), "", Date, Exact),
-          ("2010年", D("2010"), "", Date, Exact), ("673万", N(6.73e6), "", Quantity, Exact),
+        &[("1370万人", N(1.37e7), "人", Quantity, Exact), ("1994年至2000年", D("1994"), "", Date, Exact),
+          ("639万", N(6.39e6), "", Quantity, Exact),
+          ("2.14倍", N(2.14), "倍", Quantity, Exact), ("2001年至2010年", D("2001"), "", Date, Exact),
+          ("673万", N(6.73e6), "", Quantity, Exact),
           ("2.04倍", N(2.04), "倍", Quantity, Exact)]),
     // formula counts (三个结合, 这两个核心) are not quantities; the year is a date
     (S004, "三个结合:一是与贯彻十八届三中、四中全会精神相结合,也就是紧扣改革和法治这两个核心,这样才能确保大方向正确,才能确保2017年工作谋划的正确;",
@@ -258,6 +280,10 @@ const NEGATIVES: &[(&str, &str, &[Marked])] = &[
         &[("一、", FigureKind::Ordinal), ("十四五", FigureKind::Slogan)]),
     (S000, "好的方面:一是思想上能高度重视,准备工作扎实,每位同志都有书面述职报告",
         &[("一是", FigureKind::Ordinal)]),
+    (EHENAN, "今年是“十五五”开局之年，做好政府工作要以习近平新时代中国特色社会主义思想为指导，深入贯彻党的二十大和二十届历次全会、中央经济工作会议精神，深入学习贯彻习近平总书记在河南考察时重要讲话精神和关于河南工作的重要论述，落实省委十一届九次、十次全会和省委经济工作会议部署，聚焦“1+2+4+N”目标任务体系，完整准确全面贯彻新发展理念，融入和服务加快构建新发展格局，着力推动高质量发展，坚持稳中求进工作总基调，更好统筹发展和安全，落实更加积极有为的宏观政策，增强政策前瞻性针对性协同性，持续扩大内需、优化供给，做优增量、盘活存量，因地制宜发展新质生产力，深度融入和服务全国统一大市场建设，持续防范化解重点领域风险，着力稳就业、稳企业、稳市场、稳预期，加力增优势、增动能、增活力、增效益，推动经济实现质的有效提升和量的合理增长，保持社会和谐稳定，实现“十五五”良好开局，奋力谱写中原大地推进中国式现代化新篇章。",
+        &[("十五五", FigureKind::Slogan), ("二十大", FigureKind::Slogan), ("二十届", FigureKind::Slogan),
+          ("十一届", FigureKind::Slogan), ("九次", FigureKind::Slogan), ("十次全会", FigureKind::Slogan),
+          ("1+2+4+N", FigureKind::Slogan), ("十五五", FigureKind::Slogan)]),
     (S003, "（一）切实抓好政治建设", &[("（一）", FigureKind::Ordinal)]),
     (S000, "(二)基层党建工作的不足", &[("(二)", FigureKind::Ordinal)]),
     (S000, "二、市总强党建的成绩以及不足", &[("二、", FigureKind::Ordinal)]),

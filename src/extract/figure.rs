@@ -1210,6 +1210,11 @@ impl FigureFinder {
                 if matches!(nc, ':' | '∶' | '：' | '·' | '・' | '.')
                     && char_at(s, end + nc.len_utf8()).is_some_and(is_arabic)
                 {
+                    if n.plain_arabic && !n.negative && nc != '·' && nc != '・' && nc != '.' {
+                        if let Some(e) = ratio(s, pos, end, n.value, out) {
+                            return Some(e);
+                        }
+                    }
                     return Some(skip_ident(s, end));
                 }
             }
@@ -1346,6 +1351,29 @@ impl FigureFinder {
             && !s[pos..].starts_with('拾')
             && n.trailing_big == 0;
 
+        // 占全国9成, 四成以上: tenths, a share in percent
+        if s[tail_pos..].starts_with('成')
+            && !ranged
+            && !n.negative
+            && n.trailing_big == 0
+            && (1.0..=10.0).contains(&value)
+        {
+            let after = tail_pos + '成'.len_utf8();
+            let share = char_at(s, after)
+                .is_none_or(|c| is_boundary(c) || matches!(c, '以' | '左' | '多' | '的'));
+            if share {
+                let (approx, fend) = self.approx_around(s, pos, after, inner);
+                out.push(Raw {
+                    start: pos,
+                    end: fend,
+                    value: FigureValue::Number(value * 10.0),
+                    unit: "成".to_string(),
+                    kind: FigureKind::Percent,
+                    approx,
+                });
+                return Some(fend);
+            }
+        }
         let Some((unit, ulen)) = self.unit_at(s, unit_pos) else {
             return self.bare(ctx, pos, end.max(tail_pos), &n, value, inner, ranged, out);
         };
@@ -1417,7 +1445,11 @@ impl FigureFinder {
         let mut val = FigureValue::Number(value);
         match class {
             UnitClass::Name => {
-                return self.push_name(pos, uend, value, out);
+                // 两届广交会, 已举办6届: a count of editions, not 十九届 in a name
+                if !(unit_word == "届" && edition_count(s, pos, uend, value, &n)) {
+                    return self.push_name(pos, uend, value, out);
+                }
+                kind = FigureKind::Quantity;
             }
             UnitClass::NameCtx => {
                 // 召开两次会议 is a count; 十四届全国人大二次会议 a name
@@ -1471,6 +1503,10 @@ impl FigureFinder {
             UnitClass::Quantity => {
                 let before = &s[..pos];
                 let after = &s[uend..];
+                // 省委十一届九次、十次全会: a plenum in a list of them
+                if reported == "次" && before.ends_with('届') {
+                    return self.push_name(pos, uend, value, out);
+                }
                 let small =
                     value.fract() == 0.0 && (1.0..=10.0).contains(&value) && !has_inner && !ranged;
                 let chinese_small = small && !n.arabic;
@@ -1526,6 +1562,18 @@ impl FigureFinder {
                         return Some(uend);
                     }
                 }
+                // 重点抓好以下14个方面的工作：, 把握好5个方面：一是…: in digits too
+                if n.arabic
+                    && value.fract() == 0.0
+                    && (1.0..=20.0).contains(&value)
+                    && !has_inner
+                    && !ranged
+                    && matches!(reported.as_str(), "个" | "项" | "項" | "件" | "条")
+                    && (announces_list(after)
+                        || before.trim_end_matches('的').ends_with("以下"))
+                {
+                    return Some(uend);
+                }
                 // 每1户要填写10份: the unit of a rate, not a count
                 if value == 1.0 && before.ends_with('每') {
                     return Some(uend);
@@ -1547,15 +1595,10 @@ impl FigureFinder {
                     TimeResult::Skip(e) => return Some(e),
                     TimeResult::Name(e) => return self.push_name(pos, e, value, out),
                     TimeResult::Date(iso, e) => {
-                        let mut inner2 = if ranged { Approx::About } else { Approx::Exact };
-                        // 2019年4月15日至17日: one figure for the range, valued at its start
-                        let e = match day_range_end(s, e, &iso) {
-                            Some(e2) => {
-                                inner2 = Approx::About;
-                                e2
-                            }
-                            None => e,
-                        };
+                        // 2019年4月15日至17日, 1979年到1984年, 2021—2025年: one figure
+                        // for the range, valued at its start; the dates are exact
+                        let e = self.date_range_end(s, e, &iso).unwrap_or(e);
+                        let inner2 = Approx::Exact;
                         out.push(Raw {
                             start: pos,
                             end: e,
@@ -1775,10 +1818,19 @@ impl FigureFinder {
             // 200万的, 620多万建档立卡贫困人口: Arabic digits with 万 or 亿 count
             // whatever noun follows (a code never ends in 万)
             let arabic_big = n.arabic && n.trailing_big > 0 && !n.negative;
-            if !(next_boundary && substantial || arabic_big) || n.direct >= 2 {
+            // 八亿农民, 四千二百多万城镇劳动力, 十亿以上人口: a Chinese number of
+            // 万 or 亿 led by a digit counts the noun after it too; 千万, 亿万, 百万
+            // alone are adverbs or vague
+            let chinese_big = !n.arabic
+                && n.trailing_big > 0
+                && !n.negative
+                && text.starts_with(|c: char| "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾".contains(c))
+                && !next.is_some_and(|c| matches!(c, '一' | '分'));
+            let big = arabic_big || chinese_big;
+            if !(next_boundary && substantial || big) || n.direct >= 2 {
                 return None;
             }
-            if let Some(m) = next.filter(|&c| arabic_big && matches!(c, '多' | '余' | '餘')) {
+            if let Some(m) = next.filter(|&c| big && matches!(c, '多' | '余' | '餘')) {
                 let after = end + m.len_utf8();
                 // 3万多亿元: a larger scale follows, which is not read
                 if let Some(big) =
@@ -1908,6 +1960,66 @@ impl FigureFinder {
             }
             _ => Some(TimeResult::Duration(unit.to_string(), uend)),
         }
+    }
+
+    /// After a date, the end of a range of dates that it opens: `至17日`,
+    /// `到1984年`, `至11月20日`, `年末至1985年`. The second date must come later.
+    fn date_range_end(&self, s: &str, end: usize, iso: &str) -> Option<usize> {
+        if let Some(e) = day_range_end(s, end, iso) {
+            return Some(e);
+        }
+        let conn = RANGE.iter().find(|c| s[end..].starts_with(**c))?;
+        let mut b = end + conn.len();
+        b += s[b..]
+            .chars()
+            .take_while(|&c| c == ' ' || c == '\u{3000}')
+            .map(char::len_utf8)
+            .sum::<usize>();
+        let n2 = numeral::scan(&s[b..])?;
+        if n2.negative || n2.approx || n2.range || n2.value.fract() != 0.0 {
+            return None;
+        }
+        let after = b + n2.len;
+        let t = &s[after..];
+        if t.starts_with('年') {
+            let year_like = n2.direct == 4
+                || (n2.plain_arabic
+                    && n2.arabic_digits == 4
+                    && (1000.0..=2100.0).contains(&n2.value));
+            let y1: u32 = iso.get(..4)?.parse().ok()?;
+            let y2 = round_int(n2.value)?;
+            if !year_like || y2 <= y1 {
+                return None;
+            }
+            let e = after + '年'.len_utf8();
+            return Some(match self.date_tail(s, e, format!("{y2:04}"), false) {
+                TimeResult::Date(_, e2) => e2,
+                _ => e,
+            });
+        }
+        // 9月22日至11月20日, 2023年3月至6月: a later month
+        let month = if iso.starts_with("---") {
+            None
+        } else if let Some(r) = iso.strip_prefix("--") {
+            r.get(..2)
+        } else {
+            iso.get(5..7)
+        };
+        if let Some(m1) = month.and_then(|m| m.parse::<u32>().ok()) {
+            if !t.starts_with('月') {
+                return None;
+            }
+            let m2 = round_int(n2.value).filter(|m| (1..=12).contains(m))?;
+            if m2 <= m1 {
+                return None;
+            }
+            let e = after + '月'.len_utf8();
+            return Some(match self.month_tail(s, e, format!("--{m2:02}"), false) {
+                TimeResult::Date(_, e2) => e2,
+                _ => e,
+            });
+        }
+        None
     }
 
     /// After `2019年`: month, day, or `底`/`末`/`初`.
@@ -2265,6 +2377,66 @@ fn frame_end(s: &str, pos: usize, uend: usize, value: f64, unit: &str) -> Option
         }
     }
     None
+}
+
+/// A ratio starting with the number at `pos..end`: `4.0∶37.7∶58.3` gives each part
+/// as a figure, `2.50:1` one figure valued at its first term. A colon between
+/// integers is a clock time (`9:30`) unless it is the ratio sign `∶`.
+fn ratio(s: &str, pos: usize, end: usize, value: f64, out: &mut Vec<Raw>) -> Option<usize> {
+    let mut parts = vec![(pos, end, value)];
+    let mut e = end;
+    let mut sign = false;
+    let mut decimal = s[pos..end].contains('.');
+    loop {
+        let Some(c) = char_at(s, e).filter(|c| matches!(c, '∶' | ':' | '：')) else {
+            break;
+        };
+        let b = e + c.len_utf8();
+        let Some(n2) = numeral::scan(&s[b..]).filter(|n| n.plain_arabic && !n.negative) else {
+            break;
+        };
+        sign |= c == '∶';
+        decimal |= n2.decimal;
+        parts.push((b, b + n2.len, n2.value));
+        e = b + n2.len;
+    }
+    if parts.len() < 2 || !(sign || decimal) || char_at(s, e).is_some_and(is_arabic) {
+        return None;
+    }
+    if parts.len() == 2 && parts[1].2 == 1.0 {
+        parts = vec![(pos, e, value)];
+    }
+    for (a, b, v) in parts {
+        out.push(Raw {
+            start: a,
+            end: b,
+            value: FigureValue::Number(v),
+            unit: String::new(),
+            kind: FigureKind::Quantity,
+            approx: Approx::Exact,
+        });
+    }
+    Some(e)
+}
+
+/// `两届广交会`, `已举办6届`, `连续举办两届`: 届 counts editions when the number is
+/// 两 or in digits, or a verb of holding comes before it, and no body or plenum
+/// follows (`十九届五中全会`, `十四届全国人大` are names).
+fn edition_count(s: &str, pos: usize, uend: usize, value: f64, n: &Numeral) -> bool {
+    let before = &s[..pos];
+    let after = &s[uend..];
+    let counted = n.arabic
+        || s[pos..].starts_with(['两', '兩'])
+        || ["举办", "连续", "已", "共", "举行", "举办了", "举行了"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    let name_follows = after.starts_with(|c: char| numeral::is_numeral_char(c))
+        || [
+            "全国", "人大", "政协", "党代会", "省委", "市委", "县委", "区委", "中央", "委员", "代表",
+        ]
+        .iter()
+        .any(|w| after.starts_with(w));
+    value >= 2.0 && value.fract() == 0.0 && counted && !name_follows && !before.ends_with('第')
 }
 
 /// After a date with a day, `至17日`: the end of the range.
