@@ -36,14 +36,33 @@ use std::sync::LazyLock;
 
 const N: usize = 5;
 
+/// A row padded to eight lanes (the last three zero), so that adding it to
+/// a sum compiles to two vector multiply-adds instead of five scalar ones.
+/// Each lane is still one multiply and one add, in the same order, so the
+/// sums are bit for bit those of five-lane rows.
+type Row8 = [f32; 8];
+
+/// `w` padded to eight lanes.
+fn pad(w: [f32; N]) -> Row8 {
+    let mut r = [0f32; 8];
+    r[..N].copy_from_slice(&w);
+    r
+}
+
+/// `z + w * v`, lane by lane.
+#[inline(always)]
+fn add8(z: Row8, w: &Row8, v: f32) -> Row8 {
+    std::array::from_fn(|k| z[k] + w[k] * v)
+}
+
 /// Weights per feature and role, plus a bias per role.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct RoleModel {
     bias: [f32; N],
     weights: FastMap<String, [f32; N]>,
     /// Word-bucket weights (`tok:N` rows), indexed by bucket, for lookups
-    /// without building a name.
-    buckets: Vec<[f32; N]>,
+    /// without building a name; padded to eight lanes.
+    buckets: Vec<Row8>,
     /// Tells models apart in the per-thread lookup cache.
     id: u64,
 }
@@ -73,8 +92,8 @@ fn feat_key(f: super::role::Feat) -> Option<FeatKey> {
 }
 
 /// The weights of two models for one feature, as the lookup cache keeps
-/// them: `None` where a model has no row for it.
-type PairRow = (Option<[f32; N]>, Option<[f32; N]>);
+/// them (padded to eight lanes): `None` where a model has no row for it.
+type PairRow = (Option<Row8>, Option<Row8>);
 
 /// An open-addressing table from [`FeatKey`] to the rows of one pair of
 /// models: one multiply and, almost always, one probe per lookup.
@@ -144,7 +163,7 @@ impl PairCache {
         }
         let i = Self::slot(&self.keys, key);
         self.keys[i] = key;
-        self.rows[i] = (a.row(f), b.and_then(|b| b.row(f)));
+        self.rows[i] = (a.row(f).map(pad), b.and_then(|b| b.row(f)).map(pad));
         self.len += 1;
         &self.rows[i]
     }
@@ -199,9 +218,9 @@ impl RoleModel {
                     .and_then(|b| b.parse::<usize>().ok())
                 {
                     if m.buckets.len() <= b {
-                        m.buckets.resize(b + 1, [0.0; N]);
+                        m.buckets.resize(b + 1, [0.0; 8]);
                     }
-                    m.buckets[b] = w;
+                    m.buckets[b] = pad(w);
                 }
                 m.weights.insert(name.to_owned(), w);
             }
@@ -267,15 +286,11 @@ pub(crate) fn logits_pair(
     feats: &[(super::role::Feat, f32)],
 ) -> ([f32; N], [f32; N]) {
     use super::role::Feat;
-    fn add(z: &mut [f32; N], w: &[f32; N], v: f32) {
-        for k in 0..N {
-            z[k] += w[k] * v;
-        }
-    }
-    let mut za = a.bias;
-    let mut zb = b.map_or([0.0; N], |b| b.bias);
     let ids = (a.id, b.map_or(0, |b| b.id));
-    LOOKUP.with(|cache| {
+    // The sums are locals of the closure, kept in registers.
+    let (za, zb) = LOOKUP.with(|cache| {
+        let mut za = pad(a.bias);
+        let mut zb = pad(b.map_or([0.0; N], |b| b.bias));
         let mut cache = cache.borrow_mut();
         let at = match cache.iter().position(|c| c.models == ids) {
             Some(i) => i,
@@ -289,24 +304,26 @@ pub(crate) fn logits_pair(
             let Some(key) = feat_key(f) else {
                 if let Feat::Tok(t) = f {
                     if let Some(w) = a.buckets.get(t as usize) {
-                        add(&mut za, w, v);
+                        za = add8(za, w, v);
                     }
                     if let Some(w) = b.and_then(|b| b.buckets.get(t as usize)) {
-                        add(&mut zb, w, v);
+                        zb = add8(zb, w, v);
                     }
                 }
                 continue;
             };
             let (wa, wb) = table.get(key, f, a, b);
             if let Some(w) = wa {
-                add(&mut za, w, v);
+                za = add8(za, w, v);
             }
             if let Some(w) = wb {
-                add(&mut zb, w, v);
+                zb = add8(zb, w, v);
             }
         }
+        (za, zb)
     });
-    (za, zb)
+    let five = |z: Row8| -> [f32; N] { [z[0], z[1], z[2], z[3], z[4]] };
+    (five(za), five(zb))
 }
 
 /// Probabilities from logits.
@@ -392,9 +409,9 @@ pub(crate) fn train(samples: &[Sample], l2: f32, epochs: usize) -> RoleModel {
             .and_then(|b| b.parse::<usize>().ok())
         {
             if buckets.len() <= b {
-                buckets.resize(b + 1, [0.0; N]);
+                buckets.resize(b + 1, [0.0; 8]);
             }
-            buckets[b] = *wt;
+            buckets[b] = pad(*wt);
         }
     }
     RoleModel {
