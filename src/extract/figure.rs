@@ -1569,8 +1569,7 @@ impl FigureFinder {
                     && !has_inner
                     && !ranged
                     && matches!(reported.as_str(), "个" | "项" | "項" | "件" | "条")
-                    && (announces_list(after)
-                        || before.trim_end_matches('的').ends_with("以下"))
+                    && (announces_list(after) || before.trim_end_matches('的').ends_with("以下"))
                 {
                     return Some(uend);
                 }
@@ -1824,7 +1823,9 @@ impl FigureFinder {
             let chinese_big = !n.arabic
                 && n.trailing_big > 0
                 && !n.negative
-                && text.starts_with(|c: char| "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾".contains(c))
+                && text.starts_with(|c: char| {
+                    "一二两三四五六七八九十壹贰叁肆伍陆柒捌玖拾".contains(c)
+                })
                 && !next.is_some_and(|c| matches!(c, '一' | '分'));
             let big = arabic_big || chinese_big;
             if !(next_boundary && substantial || big) || n.direct >= 2 {
@@ -2432,7 +2433,17 @@ fn edition_count(s: &str, pos: usize, uend: usize, value: f64, n: &Numeral) -> b
             .any(|w| before.ends_with(w));
     let name_follows = after.starts_with(|c: char| numeral::is_numeral_char(c))
         || [
-            "全国", "人大", "政协", "党代会", "省委", "市委", "县委", "区委", "中央", "委员", "代表",
+            "全国",
+            "人大",
+            "政协",
+            "党代会",
+            "省委",
+            "市委",
+            "县委",
+            "区委",
+            "中央",
+            "委员",
+            "代表",
         ]
         .iter()
         .any(|w| after.starts_with(w));
