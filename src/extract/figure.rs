@@ -2388,10 +2388,7 @@ fn ratio(s: &str, pos: usize, end: usize, value: f64, out: &mut Vec<Raw>) -> Opt
     let mut e = end;
     let mut sign = false;
     let mut decimal = s[pos..end].contains('.');
-    loop {
-        let Some(c) = char_at(s, e).filter(|c| matches!(c, '∶' | ':' | '：')) else {
-            break;
-        };
+    while let Some(c) = char_at(s, e).filter(|c| matches!(c, '∶' | ':' | '：')) {
         let b = e + c.len_utf8();
         let Some(n2) = numeral::scan(&s[b..]).filter(|n| n.plain_arabic && !n.negative) else {
             break;
