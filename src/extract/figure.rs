@@ -2370,6 +2370,19 @@ fn frame_end(s: &str, pos: usize, uend: usize, value: f64, unit: &str) -> Option
     {
         return Some(uend);
     }
+    // 五年累计, 五年间, 五年共, 五年新增: the period a total is summed over,
+    // like 五年来; but 连续五年新增, 用五年时间 measure
+    if unit == "年"
+        && value >= 2.0
+        && ["累计", "间", "共", "新增"]
+            .iter()
+            .any(|w| s[e..].starts_with(w))
+        && !["连续", "用", "经过", "历时", "花了", "的"]
+            .iter()
+            .any(|w| b.ends_with(w))
+    {
+        return Some(uend);
+    }
     // 极不平凡的五年。 是…的五年，: a period described, not measured
     if unit == "年" && before.ends_with('的') {
         let next = char_at(s, uend);
