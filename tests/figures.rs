@@ -229,6 +229,9 @@ const CASES: &[(&str, &str, &[Expected])] = &[
     // 五年累计: the period a total is summed over is a time frame, like 五年来
     (D005, "大幅度增加对农业农村投入，中央财政用于“三农”的支出五年累计1.6万亿元，其中用于农村基础设施建设近3000亿元，地方也较多增加了投入。",
         &[("1.6万亿元", N(1.6e12), "元", Money, Exact), ("3000亿元", N(3e11), "元", Money, Under)]),
+    // a range of percentages is one figure
+    (D011, "是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果；",
+        &[("4.5%—5%", N(4.5), "%", Percent, About)]),
     (D015, "2019年4月15日至17日，中共中央总书记、国家主席、中央军委主席习近平在重庆考察，并主持召开解决“两不愁三保障”突出问题座谈会。",
         &[("2019年4月15日至17日", D("2019-04-15"), "", Date, Exact)]),
     // 每1户 is the unit of a rate; 第一个十年 names a period
@@ -287,6 +290,10 @@ const NEGATIVES: &[(&str, &str, &[Marked])] = &[
         &[("十五五", FigureKind::Slogan), ("二十大", FigureKind::Slogan), ("二十届", FigureKind::Slogan),
           ("十一届", FigureKind::Slogan), ("九次", FigureKind::Slogan), ("十次全会", FigureKind::Slogan),
           ("1+2+4+N", FigureKind::Slogan), ("十五五", FigureKind::Slogan)]),
+    // a count that sums up the items just listed names them
+    (D005, "全力支持香港、澳门两个特别行政区政府依法施政；", &[("两个", FigureKind::Slogan)]),
+    (D003, "大力加强基础教育，因地制宜地实施九年义务教育，是提高教育水平和全民族素质的基础，应当成为教育工作的重点。",
+        &[("九年义务教育", FigureKind::Slogan)]),
     (S003, "（一）切实抓好政治建设", &[("（一）", FigureKind::Ordinal)]),
     (S000, "(二)基层党建工作的不足", &[("(二)", FigureKind::Ordinal)]),
     (S000, "二、市总强党建的成绩以及不足", &[("二、", FigureKind::Ordinal)]),

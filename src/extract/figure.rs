@@ -1547,7 +1547,10 @@ impl FigureFinder {
                     // “开放、富裕、美丽、和谐、幸福”五个秦都: the count of the quoted list
                     // just given names it
                     let quoted = quoted_list_len(before) == Some(value);
-                    if anaphor || formula || quoted {
+                    // 香港、澳门两个特别行政区, 土地审批和信贷投放两个闸门: the count
+                    // sums up the items just listed
+                    let apposed = apposition_len(before) == Some(value);
+                    if anaphor || formula || quoted || apposed {
                         return self.push_name(pos, uend, value, out);
                     }
                     // 抓好三件事：一是…, 采取四项措施。一是…, 以下的十项工作: the
@@ -1635,6 +1638,21 @@ impl FigureFinder {
                 if !char_at(s, after).is_some_and(|c| c == '元' || c == '样' || c == '种') {
                     uend = after;
                     inner = Approx::Over;
+                }
+            }
+        }
+        // 5%—5.5%, 4.5%—5%: a range of percentages, valued at its start
+        if kind == FigureKind::Percent && !ranged && (reported == "%" || reported == "％") {
+            if let Some(conn) = RANGE.iter().find(|c| s[uend..].starts_with(**c)) {
+                let b = uend + conn.len();
+                if let Some(n2) = numeral::scan(&s[b..]).filter(|n| n.arabic && !n.negative) {
+                    let t = &s[b + n2.len..];
+                    if n2.value > value {
+                        if let Some(pc) = t.chars().next().filter(|c| matches!(c, '%' | '％')) {
+                            uend = b + n2.len + pc.len_utf8();
+                            inner = Approx::About;
+                        }
+                    }
                 }
             }
         }
@@ -2232,6 +2250,7 @@ const NAME_HEADS: &[&str] = &[
     "办法",
     "细则",
     "规划",
+    "远景目标",
 ];
 
 /// Heads that are also common nouns (`意见较大`): the name must end with them.
@@ -2540,6 +2559,56 @@ fn announces_list(after: &str) -> bool {
         }
     }
     false
+}
+
+/// The number of items in the list that ends right before a count, within
+/// its clause: `香港、澳门` → 2, `土地审批和信贷投放` → 2, `“兴城”“兴村”“融合”` → 3.
+/// Items are split at `、`, and at `和`/`与` outside words such as 和平 or 与会.
+fn apposition_len(before: &str) -> Option<f64> {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_boundary(c) && c != '、' && !matches!(c, '“' | '”' | '「' | '」'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let clause = &before[start..];
+    if clause.is_empty() || clause.chars().count() > 60 {
+        return None;
+    }
+    let chars: Vec<char> = clause.chars().collect();
+    // the list must end in an item right before the count, not in a separator
+    if chars
+        .last()
+        .is_none_or(|c| matches!(c, '、' | '和' | '与' | '及'))
+    {
+        return None;
+    }
+    let mut items = 1usize;
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let split = match c {
+            '、' => true,
+            '和' => {
+                !matches!(next, Some('平' | '谐' | '睦' | '衷' | '美'))
+                    && !matches!(
+                        prev,
+                        Some('共' | '缓' | '温' | '总' | '饱' | '平' | '祥' | '调')
+                    )
+            }
+            '与' => {
+                !matches!(next, Some('会' | '其' | '否')) && !matches!(prev, Some('参' | '给'))
+            }
+            // adjacent quotations: “兴城”“兴村”
+            '“' | '「' => matches!(prev, Some('”' | '」')),
+            _ => false,
+        };
+        // every item has a character: 两次降低…、两次下调 is no list
+        if split && i > 0 && prev != Some('、') {
+            items += 1;
+        }
+    }
+    #[allow(clippy::cast_precision_loss)]
+    (items > 1).then_some(items as f64)
 }
 
 fn quoted_list_len(before: &str) -> Option<f64> {
