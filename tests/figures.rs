@@ -50,6 +50,7 @@ const W06: &str = "corpora/written/w06_xiping-cun-zhibu-shuzhi.txt";
 const W07: &str = "corpora/written/w07_shijianju-minzhu-shenghuohui-duizhao.txt";
 const E1985: &str = "corpora/extra/gwr-national-1985.txt";
 const EHENAN: &str = "corpora/extra/gwr-2026-henan.txt";
+const E043: &str = "corpora/extra/speech-2020-043.txt";
 
 /// (file, sentence, the real figures in it: text, value, unit, kind, approx).
 const CASES: &[(&str, &str, &[Expected])] = &[
@@ -232,6 +233,9 @@ const CASES: &[(&str, &str, &[Expected])] = &[
     // a range of percentages is one figure
     (D011, "是：地区生产总值增长4.5%—5%，在实际工作中全力争取更好结果；",
         &[("4.5%—5%", N(4.5), "%", Percent, About)]),
+    // 2035年远景目标 is part of a plan's name
+    (E043, "两周前，中共十九届五中全会审议通过了关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议，规划了中国未来发展。",
+        &[("两周", N(2.0), "周", Duration, Exact)]),
     (D015, "2019年4月15日至17日，中共中央总书记、国家主席、中央军委主席习近平在重庆考察，并主持召开解决“两不愁三保障”突出问题座谈会。",
         &[("2019年4月15日至17日", D("2019-04-15"), "", Date, Exact)]),
     // 每1户 is the unit of a rate; 第一个十年 names a period

@@ -2271,6 +2271,7 @@ const EVENT_HEADS: &[&str] = &[
     "年会",
     "大会",
     "论坛",
+    "远景目标",
 ];
 
 /// Words that make a clause after a year a statement, not a name.
