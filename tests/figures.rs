@@ -51,6 +51,8 @@ const W07: &str = "corpora/written/w07_shijianju-minzhu-shenghuohui-duizhao.txt"
 const E1985: &str = "corpora/extra/gwr-national-1985.txt";
 const EHENAN: &str = "corpora/extra/gwr-2026-henan.txt";
 const E043: &str = "corpora/extra/speech-2020-043.txt";
+const E1987: &str = "corpora/extra/gwr-national-1987.txt";
+const ECPC14: &str = "corpora/extra/cpc-congress-14.txt";
 
 /// (file, sentence, the real figures in it: text, value, unit, kind, approx).
 const CASES: &[(&str, &str, &[Expected])] = &[
@@ -236,6 +238,12 @@ const CASES: &[(&str, &str, &[Expected])] = &[
     // 2035年远景目标 is part of a plan's name
     (E043, "两周前，中共十九届五中全会审议通过了关于制定国民经济和社会发展第十四个五年规划和2035年远景目标的建议，规划了中国未来发展。",
         &[("两周", N(2.0), "周", Duration, Exact)]),
+    // half a unit of time; a century; the number of doublings
+    (D003, "其余部委的内部调整和人员精简，要求在半年内完成。", &[("半年", N(0.5), "年", Duration, Exact)]),
+    (ECPC14, "我们党举起了一面引导全国各族人民迈向二十一世纪的伟大旗帜。",
+        &[("二十一世纪", D("2001"), "", Date, About)]),
+    (E1987, "我们已经确定的到本世纪末工农业年总产值翻两番的目标，是以提高经济效益为前提和以推进科学技术进步为依靠的，是切合实际和完全可以达到的。",
+        &[("两番", N(2.0), "番", Quantity, Exact)]),
     (D015, "2019年4月15日至17日，中共中央总书记、国家主席、中央军委主席习近平在重庆考察，并主持召开解决“两不愁三保障”突出问题座谈会。",
         &[("2019年4月15日至17日", D("2019-04-15"), "", Date, Exact)]),
     // 每1户 is the unit of a rate; 第一个十年 names a period

@@ -386,7 +386,7 @@ static TRIGGERS: CharBits = CharBits::of(&[
     '７', '８', '９', '零', '〇', '○', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八',
     '九', '壹', '贰', '貳', '叁', '參', '肆', '伍', '陆', '陸', '柒', '捌', '玖', '十', '拾', '百',
     '佰', '千', '仟', '万', '萬', '亿', '億', '兆', '廿', '卅', '负', '負', '-', '－', '−', '“',
-    '「', '『', '‘', '第', '前', '（', '(', '［', '[', '【', '〔',
+    '「', '『', '‘', '第', '前', '（', '(', '［', '[', '【', '〔', '半',
 ]);
 
 /// True for a character the scan acts on (see [`TRIGGERS`]).
@@ -397,7 +397,18 @@ fn is_trigger(c: char) -> bool {
             || is_sign(c)
             || matches!(
                 c,
-                '“' | '「' | '『' | '‘' | '第' | '前' | '（' | '(' | '［' | '[' | '【' | '〔'
+                '“' | '「'
+                    | '『'
+                    | '‘'
+                    | '第'
+                    | '前'
+                    | '（'
+                    | '('
+                    | '［'
+                    | '['
+                    | '【'
+                    | '〔'
+                    | '半'
             ))
 }
 
@@ -724,7 +735,8 @@ impl FigureFinder {
             };
             if trigger && is_trigger(c) {
                 triggers.push(a);
-                numeral_or_di = numeral_or_di || numeral::is_numeral_char(c) || c == '第';
+                numeral_or_di =
+                    numeral_or_di || numeral::is_numeral_char(c) || c == '第' || c == '半';
             }
             if !lexical {
                 continue;
@@ -835,6 +847,7 @@ impl FigureFinder {
                     });
                     Some(end)
                 }
+                '半' => self.half(s, pos, &mut out),
                 c if numeral::is_numeral_char(c) || is_sign(c) => self.number(&ctx, pos, &mut out),
                 _ => None,
             };
@@ -1028,6 +1041,48 @@ impl FigureFinder {
             approx: Approx::Exact,
         });
         Some(end)
+    }
+
+    /// `半年`, `半个月`, `半小时`, `半天`: half a unit of time, a duration; not
+    /// `上半年`, `大半年`, `半年度`.
+    fn half(&self, s: &str, pos: usize, out: &mut Vec<Raw>) -> Option<usize> {
+        let prev = char_before(s, pos);
+        if prev
+            .is_some_and(|p| numeral::is_numeral_char(p) || "上下前后多大过近一这那每".contains(p))
+        {
+            return None;
+        }
+        let mut e = pos + '半'.len_utf8();
+        if s[e..].starts_with('个') {
+            e += '个'.len_utf8();
+        }
+        let (unit, w) = [
+            ("年", "年"),
+            ("月", "月"),
+            ("天", "天"),
+            ("小时", "小时"),
+            ("钟头", "小时"),
+        ]
+        .into_iter()
+        .find(|(w, _)| s[e..].starts_with(w))
+        .map(|(w, u)| (u, w))?;
+        if unit == "年" && s[e..].starts_with("个") {
+            return None;
+        }
+        e += w.len();
+        if s[e..].starts_with(['度', '报', '刊']) {
+            return None;
+        }
+        let (approx, fend) = self.approx_around(s, pos, e, Approx::Exact);
+        out.push(Raw {
+            start: pos,
+            end: fend,
+            value: FigureValue::Number(0.5),
+            unit: unit.to_string(),
+            kind: FigureKind::Duration,
+            approx,
+        });
+        Some(fend)
     }
 
     /// `前10名`, `前三位`: a rank.
@@ -1351,6 +1406,24 @@ impl FigureFinder {
             && !s[pos..].starts_with('拾')
             && n.trailing_big == 0;
 
+        // 翻一番, 翻两番: the number of doublings
+        if s[tail_pos..].starts_with('番')
+            && !ranged
+            && (1.0..=10.0).contains(&value)
+            && value.fract() == 0.0
+            && (s[..pos].ends_with('翻') || s[..pos].ends_with("翻了"))
+        {
+            let e = tail_pos + '番'.len_utf8();
+            out.push(Raw {
+                start: pos,
+                end: e,
+                value: FigureValue::Number(value),
+                unit: "番".to_string(),
+                kind: FigureKind::Quantity,
+                approx: Approx::Exact,
+            });
+            return Some(e);
+        }
         // 占全国9成, 四成以上: tenths, a share in percent
         if s[tail_pos..].starts_with('成')
             && !ranged
@@ -1473,6 +1546,25 @@ impl FigureFinder {
                             approx: Approx::About,
                         });
                         return Some(uend);
+                    }
+                }
+                // 二十一世纪, 21世纪: a century, dated by its first year; but
+                // 二十世纪八十年代 is dated by its decade
+                if unit_word == "世纪" && !prev.is_some_and(|p| p == '第') {
+                    let decade_follows = numeral::scan(&s[uend..])
+                        .is_some_and(|n2| s[uend + n2.len..].starts_with("年代"));
+                    if let Some(c) = round_int(value).filter(|c| (10..=22).contains(c)) {
+                        if !decade_follows && !n.approx && !ranged {
+                            out.push(Raw {
+                                start: pos,
+                                end: uend,
+                                value: FigureValue::Date(format!("{:04}", (c - 1) * 100 + 1)),
+                                unit: String::new(),
+                                kind: FigureKind::Date,
+                                approx: Approx::About,
+                            });
+                            return Some(uend);
+                        }
                     }
                 }
                 out.push(Raw {
