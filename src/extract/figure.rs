@@ -1550,7 +1550,7 @@ impl FigureFinder {
                 }
                 // 二十一世纪, 21世纪: a century, dated by its first year; but
                 // 二十世纪八十年代 is dated by its decade
-                if unit_word == "世纪" && !prev.is_some_and(|p| p == '第') {
+                if unit_word == "世纪" && prev.is_none_or(|p| p != '第') {
                     let decade_follows = numeral::scan(&s[uend..])
                         .is_some_and(|n2| s[uend + n2.len..].starts_with("年代"));
                     if let Some(c) = round_int(value).filter(|c| (10..=22).contains(c)) {
