@@ -206,3 +206,18 @@ fn a_short_letter_of_praise_is_not_achievement_heavy() {
         assert!(!asm.doc.has_problem_section, "{name}");
     }
 }
+
+#[test]
+fn a_speech_naming_only_challenges_has_no_problem_passage() {
+    // Real speeches (corpora/extra): their problem sentences name difficulties
+    // to face (任重道远, 面临…挑战, 疫情仍在全球蔓延), not shortcomings of
+    // the speaker's own unit (ANNOTATION.md, has_problem_section).
+    for name in ["speech-2020-031.txt", "speech-2020-035.txt"] {
+        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("corpora/extra")
+            .join(name);
+        let a = Analyzer::new().analyze_path(p).unwrap().remove(0);
+        let asm = a.assessment.as_ref().unwrap();
+        assert!(!asm.doc.has_problem_section, "{name}");
+    }
+}

@@ -364,11 +364,11 @@ pub(crate) fn assess(inp: &Input<'_>, cfg: &Config) -> Assessment {
             .count()
     };
     let has_problem_section = problem_heading.is_some() || admits || own_problems >= min_problems;
-    // Cause talk inside problem sentences counts too (究其原因…).
+    // Cause talk inside problem sentences counts too (究其原因…, 由于…).
     let cause_talk = inp.sentences.iter().filter(|s| {
         !s.heading
             && matches!(s.role, Some(Role::Problem | Role::Cause))
-            && ["原因", "根源", "根子", "究其", "之所以", "归根"]
+            && ["原因", "根源", "根子", "究其", "之所以", "归根", "由于"]
                 .iter()
                 .any(|w| s.text.contains(w))
     });
