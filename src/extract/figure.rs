@@ -1056,7 +1056,8 @@ impl FigureFinder {
         if s[e..].starts_with('个') {
             e += '个'.len_utf8();
         }
-        let (unit, w) = [
+        // (word as written, unit as reported)
+        let (w, unit) = [
             ("年", "年"),
             ("月", "月"),
             ("天", "天"),
@@ -1064,11 +1065,7 @@ impl FigureFinder {
             ("钟头", "小时"),
         ]
         .into_iter()
-        .find(|(w, _)| s[e..].starts_with(w))
-        .map(|(w, u)| (u, w))?;
-        if unit == "年" && s[e..].starts_with("个") {
-            return None;
-        }
+        .find(|(w, _)| s[e..].starts_with(w))?;
         e += w.len();
         if s[e..].starts_with(['度', '报', '刊']) {
             return None;
