@@ -11,6 +11,14 @@ fn analyze(name: &str) -> Analysis {
     Analyzer::new().analyze_path(p).unwrap().remove(0)
 }
 
+/// The first document of a real file in `corpora/extra`.
+fn analyze_extra(name: &str) -> Analysis {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("corpora/extra")
+        .join(name);
+    Analyzer::new().analyze_path(p).unwrap().remove(0)
+}
+
 fn codes(a: &Assessment) -> Vec<&str> {
     a.flags.iter().map(|f| f.code.as_str()).collect()
 }
@@ -192,10 +200,7 @@ fn a_short_letter_of_praise_is_not_achievement_heavy() {
     // Real letters (corpora/extra): a few sentences praise the addressees,
     // none admits a problem. Praise that short is not 评功摆好 at length.
     for name in ["speech-2020-003.txt", "speech-2020-032.txt"] {
-        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("corpora/extra")
-            .join(name);
-        let a = Analyzer::new().analyze_path(p).unwrap().remove(0);
+        let a = analyze_extra(name);
         let asm = a.assessment.as_ref().unwrap();
         assert!(
             asm.shares.achievement >= 0.2,
@@ -213,10 +218,7 @@ fn a_speech_naming_only_challenges_has_no_problem_passage() {
     // to face (任重道远, 面临…挑战, 疫情仍在全球蔓延), not shortcomings of
     // the speaker's own unit (ANNOTATION.md, has_problem_section).
     for name in ["speech-2020-031.txt", "speech-2020-035.txt"] {
-        let p = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("corpora/extra")
-            .join(name);
-        let a = Analyzer::new().analyze_path(p).unwrap().remove(0);
+        let a = analyze_extra(name);
         let asm = a.assessment.as_ref().unwrap();
         assert!(!asm.doc.has_problem_section, "{name}");
     }
